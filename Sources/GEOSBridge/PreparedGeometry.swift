@@ -1,0 +1,31 @@
+internal import CGEOS
+
+/// A geometry prepared for repeated predicates (`GEOSPrepare_r`), freed with `GEOSPreparedGeom_destroy_r`.
+public final class PreparedGeometry {
+    /// The base geometry must outlive its prepared form, so it is kept here.
+    public let base: Geometry
+    let pointer: OpaquePointer
+
+    init(preparing base: Geometry) throws(GEOSError) {
+        base.context.lastError = nil
+        // GEOSPrepare_r returns NULL on exception.
+        guard let pointer = GEOSPrepare_r(base.context.handle, base.pointer) else {
+            throw .operation(function: "GEOSPrepare_r", message: base.context.takeError())
+        }
+        self.base = base
+        self.pointer = pointer
+    }
+
+    deinit {
+        GEOSPreparedGeom_destroy_r(base.context.handle, pointer)
+    }
+
+    /// Whether the point (`x`, `y`) lies inside or on the boundary (`GEOSPreparedIntersects_r`; returns 2 on exception).
+    public func covers(x: Double, y: Double) throws(GEOSError) -> Bool {
+        let point = try base.context.point(x: x, y: y)
+        base.context.lastError = nil
+        let result = GEOSPreparedIntersects_r(base.context.handle, pointer, point.pointer)
+        if result == 2 { throw .operation(function: "GEOSPreparedIntersects_r", message: base.context.takeError()) }
+        return result == 1
+    }
+}

@@ -1,0 +1,104 @@
+/// A record's fields as written, before validation; shared by the CSV and GeoJSON readers so
+/// both apply exactly the same rules and messages.
+struct RawStation {
+    /// A coordinate value: absent, a JSON number, or text that should hold a number.
+    enum Number {
+        case missing
+        case value(Double)
+        case text(String)
+    }
+
+    var id: String?
+    var name = ""
+    var kind: String?
+    var latitude = Number.missing
+    var longitude = Number.missing
+    var amenities: [String] = []
+    var address = ""
+    var province = ""
+    var city = ""
+    var openingHours = ""
+    var phone = ""
+    var `operator` = ""
+    var crs: String?
+
+    /// Validates every field; returns the station, or nil after appending one error per bad field.
+    func validated(file: String, location: RecordLocation, errors: inout [RecordError]) -> Station? {
+        var problems: [RecordError] = []
+        func fail(_ field: String, _ value: String?, _ message: String) {
+            problems.append(RecordError(file: file, location: location, field: field, value: value, message: message))
+        }
+
+        let id = (self.id ?? "").trimmed()
+        if id.isEmpty { fail("id", self.id ?? "", "every station needs an id") }
+
+        var kind: Kind?
+        if let text = self.kind, !text.trimmed().isEmpty {
+            kind = Kind(parsing: text)
+            if kind == nil {
+                fail("kind", text, "unknown kind; use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        } else {
+            fail("kind", self.kind ?? "", "missing kind; use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+
+        let latitude = Self.number(self.latitude, field: "lat", range: 90, fail: fail)
+        let longitude = Self.number(self.longitude, field: "lon", range: 180, fail: fail)
+
+        var amenities = AmenitySet()
+        for tag in splitTags(self.amenities) {
+            do { amenities.insert(try Amenity(parsing: tag)) } catch { fail("amenities", tag, error.description) }
+        }
+
+        var datum = Datum.wgs84
+        if let crs = self.crs?.trimmed(), !crs.isEmpty {
+            switch Datum(rawValue: crs.lowercased()) {
+            case .wgs84?: datum = .wgs84
+            case let other?:
+                fail("crs", crs, "\(other.rawValue) coordinates are not converted yet; convert them to WGS84 before loading")
+            case nil:
+                fail("crs", crs, "unknown datum; use wgs84, gcj02 or bd09")
+            }
+        }
+
+        guard problems.isEmpty, let kind, let latitude, let longitude else {
+            errors += problems
+            return nil
+        }
+        return Station(
+            id: id, name: name.trimmed(), kind: kind,
+            coordinate: Coordinate(latitude: latitude, longitude: longitude), amenities: amenities,
+            address: address.trimmed(), province: province.trimmed(), city: city.trimmed(),
+            openingHours: openingHours.trimmed(), phone: phone.trimmed(), operator: `operator`.trimmed(),
+            sourceDatum: datum)
+    }
+
+    /// Amenity tags, also when a GeoJSON producer packed several into one string.
+    private func splitTags(_ values: [String]) -> [String] {
+        values.flatMap(AmenitySet.splitList)
+    }
+
+    private static func number(_ raw: Number, field: String, range: Double,
+                               fail: (String, String?, String) -> Void) -> Double? {
+        let name = field == "lat" ? "latitude" : "longitude"
+        let value: Double
+        switch raw {
+        case .missing:
+            fail(field, nil, "missing \(name)")
+            return nil
+        case .text(let text):
+            let trimmed = text.trimmed()
+            guard !trimmed.isEmpty else { fail(field, text, "missing \(name)"); return nil }
+            guard let parsed = Double(trimmed) else { fail(field, text, "\(name) is not a number"); return nil }
+            value = parsed
+        case .value(let parsed):
+            value = parsed
+        }
+        guard value.isFinite else { fail(field, "\(value)", "\(name) is not a finite number"); return nil }
+        guard abs(value) <= range else {
+            fail(field, formatDecimal(value, places: 6), "\(name) must be between -\(Int(range)) and \(Int(range))")
+            return nil
+        }
+        return value
+    }
+}

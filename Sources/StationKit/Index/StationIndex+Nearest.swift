@@ -1,0 +1,170 @@
+import Foundation
+
+extension StationIndex {
+    /// The `limit` nearest stations to `point` that pass `filter`, nearest first.
+    ///
+    /// Distances are WGS84 geodesics; equal distances are ordered by station id, so the answer is
+    /// deterministic. With `maxDistance` (metres, inclusive) only stations that close are returned.
+    ///
+    /// The search is best-first over rows, runs of cells and stations, keyed by exact lower bounds on
+    /// the sphere; candidates are then ranked on the ellipsoid. It stops once no unexplored station
+    /// can beat the k-th answer even after the largest sphere-to-ellipsoid correction.
+    public func nearest(to point: Coordinate, limit: Int = 1, filter: StationFilter = StationFilter(),
+                        maxDistance: Double? = nil) -> [Match] {
+        precondition(point.isValid, "query point out of range: \(point)")
+        guard limit > 0, !stations.isEmpty else { return [] }
+        if let maxDistance, !(maxDistance >= 0) { return [] }
+        var search = NearestSearch(index: self, point: point, limit: limit, filter: filter, maxDistance: maxDistance)
+        return search.run()
+    }
+
+    /// Every station within `radius` metres (inclusive, geodesic) of `point` that passes `filter`, nearest first.
+    public func within(_ radius: Double, of point: Coordinate, filter: StationFilter = StationFilter()) -> [Match] {
+        nearest(to: point, limit: stations.count, filter: filter, maxDistance: radius)
+    }
+}
+
+/// The state of one nearest-neighbour search.
+private struct NearestSearch {
+    let index: StationIndex
+    let point: Coordinate
+    let geometry: QueryGeometry
+    let limit: Int
+    let maxDistance: Double?
+    let required: UInt64
+    let kindBits: UInt64
+
+    /// Query's column and its position inside it (degrees from the column's west edge).
+    let queryColumn: Int
+    let offsetInColumn: Double
+    /// Column offsets `1...eastCount` are reached going east, `0...westCount - 1` going west.
+    let eastCount: Int
+    let westCount: Int
+
+    var heap = SearchHeap(capacity: 64)
+    /// Best answers so far, ordered by (distance, id rank); at most `limit` long.
+    var best: [Match] = []
+    /// Keys above this cannot contribute: from `maxDistance`, then from the k-th answer.
+    var keyLimit: Double
+
+    init(index: StationIndex, point: Coordinate, limit: Int, filter: StationFilter, maxDistance: Double?) {
+        self.index = index
+        self.point = point
+        geometry = QueryGeometry(point)
+        self.limit = limit
+        self.maxDistance = maxDistance
+        required = filter.requiredBits
+        kindBits = filter.kindBits
+        keyLimit = maxDistance.map { haversine(ofSphereDistance: $0 / Earth.geodesicToSphereMin) } ?? 2
+
+        let columns = index.columnCount
+        let east = point.longitude + 180
+        queryColumn = StationIndex.column(of: point.longitude, width: index.columnWidth, columns: columns)
+        offsetInColumn = min(max(east - Double(queryColumn) * index.columnWidth, 0), index.columnWidth)
+        // Offset +j is east distance j·w − f; the same column as offset −(n−j) is west distance
+        // (n−j−1)·w + f. Go east while that is no farther, west for the rest.
+        let ratio = offsetInColumn / index.columnWidth
+        let eastLimit = Int(((Double(columns - 1) + 2 * ratio) / 2).rounded(.down))
+        eastCount = min(max(eastLimit, 0), columns - 1)
+        westCount = columns - eastCount
+    }
+
+    mutating func run() -> [Match] {
+        let startRow = StationIndex.row(of: point.latitude, south: index.minLatitude, height: index.rowHeight, rows: index.rowCount)
+        heap.push(SearchEntry(key: rowKey(startRow), tag: .row, row: Int32(startRow), direction: 0))
+        while let entry = heap.pop() {
+            if entry.key > keyLimit { break }
+            switch entry.tag {
+            case .row: expandRow(entry)
+            case .cell: expandCell(entry)
+            case .station: accept(sortedPosition: Int(entry.offset))
+            }
+        }
+        return best
+    }
+
+    func rowSouth(_ row: Int) -> Double { index.minLatitude + Double(row) * index.rowHeight }
+
+    func rowKey(_ row: Int) -> Double {
+        geometry.bandBound(south: rowSouth(row), north: rowSouth(row + 1))
+    }
+
+    func matches(_ mask: UInt64) -> Bool { mask & required == required && mask & kindBits != 0 }
+
+    /// Longitude gap, in degrees, from the query to the column at `offset` in `direction`.
+    func longitudeGap(offset: Int, direction: Int) -> Double {
+        if direction > 0 { return Double(offset) * index.columnWidth - offsetInColumn }
+        return offset == 0 ? 0 : Double(offset - 1) * index.columnWidth + offsetInColumn
+    }
+
+    func columnAt(offset: Int, direction: Int) -> Int {
+        let columns = index.columnCount
+        return ((queryColumn + direction * offset) % columns + columns) % columns
+    }
+
+    mutating func expandRow(_ entry: SearchEntry) {
+        let row = Int(entry.row)
+        // Queue the next row outward first: its bound never beats this one's.
+        for direction in entry.direction == 0 ? [-1, 1] : [Int(entry.direction)] {
+            let next = row + direction
+            if next >= 0 && next < index.rowCount {
+                heap.push(SearchEntry(key: rowKey(next), tag: .row, row: Int32(next), direction: Int8(direction)))
+            }
+        }
+        guard matches(index.rowMask[row]) else { return }
+        pushNextCell(row: row, direction: -1, from: 0, through: westCount - 1)
+        pushNextCell(row: row, direction: 1, from: 1, through: eastCount)
+    }
+
+    mutating func expandCell(_ entry: SearchEntry) {
+        let row = Int(entry.row), direction = Int(entry.direction), offset = Int(entry.offset)
+        pushNextCell(row: row, direction: direction, from: offset + 1, through: Int(entry.lastOffset))
+        let cell = StationIndex.cell(row: row, column: columnAt(offset: offset, direction: direction), columns: index.columnCount)
+        for position in Int(index.cellStart[cell])..<Int(index.cellStart[cell + 1]) where matches(index.sortedMask[position]) {
+            let key = geometry.key(latitude: index.sortedLatitude[position], longitude: index.sortedLongitude[position])
+            if key <= keyLimit {
+                heap.push(SearchEntry(key: key, tag: .station, offset: Int32(position)))
+            }
+        }
+    }
+
+    /// Queues the first cell at or after `from` along the run whose mask can match.
+    /// Skipping non-matching cells here, without the heap, is what makes rare amenities cheap.
+    mutating func pushNextCell(row: Int, direction: Int, from: Int, through last: Int) {
+        guard from <= last else { return }
+        let rowBase = row * index.columnCount
+        var offset = from
+        while offset <= last {
+            if matches(index.cellMask[rowBase + columnAt(offset: offset, direction: direction)]) { break }
+            offset += 1
+        }
+        guard offset <= last else { return }
+        let key = geometry.cellBound(south: rowSouth(row), north: rowSouth(row + 1),
+                                     deltaLongitude: longitudeGap(offset: offset, direction: direction))
+        guard key <= keyLimit else { return }
+        heap.push(SearchEntry(key: key, tag: .cell, row: Int32(row), direction: Int8(direction),
+                              offset: Int32(offset), lastOffset: Int32(last)))
+    }
+
+    /// Ranks a candidate on the ellipsoid and keeps it if it is among the best so far.
+    mutating func accept(sortedPosition: Int) {
+        let stationIndex = Int(index.sortedStation[sortedPosition])
+        let distance = point.geodesicDistance(to: index.stations[stationIndex].coordinate)
+        if let maxDistance, distance > maxDistance { return }
+        let rank = index.idRank[stationIndex]
+        if best.count == limit, let last = best.last, !precedes(distance, rank, last) { return }
+        let match = Match(index: stationIndex, distance: distance)
+        var insertAt = best.count
+        while insertAt > 0 && precedes(distance, rank, best[insertAt - 1]) { insertAt -= 1 }
+        best.insert(match, at: insertAt)
+        if best.count > limit { best.removeLast() }
+        if best.count == limit, let last = best.last {
+            // Nothing whose sphere distance exceeds kth / (min ratio) can come before the k-th answer.
+            keyLimit = min(keyLimit, haversine(ofSphereDistance: last.distance / Earth.geodesicToSphereMin))
+        }
+    }
+
+    func precedes(_ distance: Double, _ rank: UInt32, _ other: Match) -> Bool {
+        distance < other.distance || (distance == other.distance && rank < index.idRank[other.index])
+    }
+}
