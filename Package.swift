@@ -31,7 +31,7 @@ let package = Package(
         ),
         .executableTarget(name: "stations", dependencies: ["StationsCLI"]),
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge"]),
-        .testTarget(name: "StationKitTests", dependencies: ["StationKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StationKitTests", dependencies: ["StationKit"], exclude: ["Fixtures"]),
         .testTarget(name: "StationAnalysisTests", dependencies: ["StationAnalysis"]),
         .testTarget(name: "StationsCLITests", dependencies: ["StationsCLI", "StationKit"]),
     ],

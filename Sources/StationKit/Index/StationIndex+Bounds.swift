@@ -8,7 +8,7 @@ struct QueryGeometry {
     let latitude: Double
     let longitude: Double
     let cosLatitude: Double
-    let tanLatitude: Double
+    let sinLatitude: Double
 
     /// Extra degrees each cell is widened by, to absorb rounding in cell assignment.
     static let slack = 1e-9
@@ -17,7 +17,7 @@ struct QueryGeometry {
         latitude = point.latitude
         longitude = point.longitude
         cosLatitude = cos(point.latitude * degreesToRadians)
-        tanLatitude = tan(point.latitude * degreesToRadians)
+        sinLatitude = sin(point.latitude * degreesToRadians)
     }
 
     /// Bound for anything in the latitude band `south ... north` (a whole row).
@@ -30,18 +30,24 @@ struct QueryGeometry {
     /// Bound for a cell in the band `south ... north` whose nearest meridian is `deltaLongitude`
     /// degrees away (0 when the cell's longitudes contain the query's).
     ///
-    /// Along a meridian at a fixed Δλ, cos(distance) = sinφq·sinφ + cosφq·cosφ·cosΔλ is unimodal
-    /// in φ with its peak where tanφ = tanφq / cosΔλ (or at the pole on the query's side when
-    /// cosΔλ ≤ 0), so the nearest point of the band is that latitude clamped into the band.
+    /// Along a meridian at a fixed Δλ, cos(distance) = sinφq·sinφ + cosφq·cosφ·cosΔλ = R·cos(φ − θ)
+    /// with θ = atan2(sinφq, cosφq·cosΔλ): a single peak at θ and a single trough opposite. So the
+    /// nearest point of the band is θ when the band contains it, and otherwise one of its two ends.
     @inline(__always)
     func cellBound(south: Double, north: Double, deltaLongitude: Double) -> Double {
         let dLon = max(0, deltaLongitude - QueryGeometry.slack)
         if dLon == 0 { return bandBound(south: south, north: north) }
+        let low = south - QueryGeometry.slack, high = north + QueryGeometry.slack
         let cosDLon = cos(dLon * degreesToRadians)
-        let peak = cosDLon > 0 ? atan(tanLatitude / cosDLon) / degreesToRadians : (latitude >= 0 ? 90.0 : -90.0)
-        let nearest = min(max(peak, south - QueryGeometry.slack), north + QueryGeometry.slack)
-        return haversine((nearest - latitude) * degreesToRadians)
-            + cosLatitude * cos(nearest * degreesToRadians) * haversine(dLon * degreesToRadians)
+        let peak = atan2(sinLatitude, cosLatitude * cosDLon) / degreesToRadians
+        let hDLon = haversine(dLon * degreesToRadians)
+        if peak >= low && peak <= high { return bound(atLatitude: peak, hDLon: hDLon) }
+        return min(bound(atLatitude: low, hDLon: hDLon), bound(atLatitude: high, hDLon: hDLon))
+    }
+
+    @inline(__always)
+    private func bound(atLatitude other: Double, hDLon: Double) -> Double {
+        haversine((other - latitude) * degreesToRadians) + cosLatitude * cos(other * degreesToRadians) * hDLon
     }
 
     /// The haversine of the central angle to a station.

@@ -55,7 +55,7 @@ private struct NearestSearch {
         self.maxDistance = maxDistance
         required = filter.requiredBits
         kindBits = filter.kindBits
-        keyLimit = maxDistance.map { haversine(ofSphereDistance: $0 / Earth.geodesicToSphereMin) } ?? 2
+        keyLimit = maxDistance.map(Self.keyLimit(forGeodesic:)) ?? 2
 
         let columns = index.columnCount
         let east = point.longitude + 180
@@ -160,8 +160,14 @@ private struct NearestSearch {
         if best.count > limit { best.removeLast() }
         if best.count == limit, let last = best.last {
             // Nothing whose sphere distance exceeds kth / (min ratio) can come before the k-th answer.
-            keyLimit = min(keyLimit, haversine(ofSphereDistance: last.distance / Earth.geodesicToSphereMin))
+            keyLimit = min(keyLimit, Self.keyLimit(forGeodesic: last.distance))
         }
+    }
+
+    /// The largest sphere key a station within `distance` (geodesic) can have. The millimetre absorbs
+    /// rounding noise of both formulas, which dominates for points a nanometre apart (e.g. at a pole).
+    static func keyLimit(forGeodesic distance: Double) -> Double {
+        haversine(ofSphereDistance: distance / Earth.geodesicToSphereMin + 0.001)
     }
 
     func precedes(_ distance: Double, _ rank: UInt32, _ other: Match) -> Bool {
