@@ -1,18 +1,20 @@
 /// Splits CSV text into records of fields (RFC 4180: quoted fields may hold commas, quotes and
 /// line breaks), remembering the physical line each record starts on for error messages.
-struct CSVTokenizer {
-    struct Record {
+public struct CSVTokenizer {
+    /// One record: its fields and the line it starts on.
+    public struct Record: Sendable {
         /// 1-based physical line where the record starts.
-        var line: Int
-        var fields: [String]
+        public var line: Int
+        public var fields: [String]
     }
 
     /// A quote left open at the end of the file: everything after it would be swallowed.
-    struct UnterminatedQuote: Error {
-        var line: Int
+    public struct UnterminatedQuote: Error {
+        public var line: Int
     }
 
-    static func records(in text: String) throws(UnterminatedQuote) -> [Record] {
+    /// All records of `text`, blank lines skipped.
+    public static func records(in text: String) throws(UnterminatedQuote) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []

@@ -26,7 +26,7 @@ public struct Coordinate: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Formats `value` with exactly `places` decimals, without Foundation's locale-dependent formatting.
-func formatDecimal(_ value: Double, places: Int) -> String {
+public func formatDecimal(_ value: Double, places: Int) -> String {
     guard value.isFinite else { return "\(value)" }
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import StationKit
+
+/// `--data` and `--strict`, shared by every command that reads stations.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Station file to read: .geojson, .csv, or - for standard input. Repeat for several files.",
+        discussion: "Without --data, $STATIONS_DATA (paths separated by ':'), else the embedded national sample.",
+        valueName: "file"))
+    var data: [String] = []
+
+    @Flag(name: .long, help: "Stop with an error (exit 65) on any bad record instead of skipping it.")
+    var strict = false
+
+    /// The paths to read, after the environment default; empty means the embedded data.
+    func paths(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        if !data.isEmpty { return data }
+        if let value = environment["STATIONS_DATA"], !value.isEmpty {
+            return value.split(separator: ":").map(String.init).filter { !$0.isEmpty }
+        }
+        return []
+    }
+
+    /// Loads and indexes the stations, reporting skipped records on the console.
+    func loadIndex(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StationIndex {
+        let result = try load(console: console, environment: environment)
+        return StationIndex(result.stations)
+    }
+
+    /// Loads the stations; bad records are summarised in one line, or fatal with `--strict`.
+    func load(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LoadResult {
+        let paths = paths(environment: environment)
+        let result: LoadResult
+        do {
+            result = paths.isEmpty ? StationLoader.loadDefault() : try StationLoader.load(paths: paths)
+        } catch {
+            throw error.reason == .missing ? CLIError.noInput("stations: \(error)") : CLIError.data("stations: \(error)")
+        }
+        for notice in result.notices { console.err("stations: note: \(notice)\n") }
+        guard !result.errors.isEmpty else { return result }
+        if strict {
+            for error in result.errors { console.err("stations: \(error)\n") }
+            throw CLIError.data("stations: \(result.errors.count) problem\(result.errors.count == 1 ? "" : "s") in the input; fix them, or drop --strict to skip bad records")
+        }
+        let count = Set(result.errors.map { "\($0.file)\u{0}\($0.location)" }).count
+        console.err("stations: \(count) bad record\(count == 1 ? "" : "s") skipped (first: \(result.errors[0])); run with --strict to list them all\n")
+        return result
+    }
+}

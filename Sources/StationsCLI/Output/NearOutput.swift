@@ -1,0 +1,126 @@
+import StationKit
+
+/// Renders a `near` answer as a table, JSON, GeoJSON or CSV.
+enum NearOutput {
+    /// Identifies the JSON layout; bumped only for incompatible changes.
+    static let jsonSchema = "stations.near/1"
+
+    static func table(_ answer: NearQuery.Answer, index: StationIndex) -> String {
+        let query = answer.query
+        var out = ""
+        if answer.matches.isEmpty {
+            out += "No station\(conditions(query)) near \(pointText(query)) among \(index.count) stations.\n"
+            if let beyond = answer.nearestBeyondLimit {
+                let station = index.stations[beyond.index]
+                out += "The nearest that has everything is \(station.name) (\(station.id)), \(formatDistance(beyond.distance)) away.\n"
+            }
+            if !answer.partial.isEmpty {
+                out += "\nNearest stations with part of what you need:\n\n"
+                var table = TextTable(header: ["#", "distance", "name", "kind", "lacks", "has", "address"], rightAligned: [0, 1])
+                for (rank, partial) in answer.partial.enumerated() {
+                    let station = index.stations[partial.match.index]
+                    table.add(["\(rank + 1)", formatDistance(partial.match.distance), station.name, station.kind.rawValue,
+                               partial.lacking.members.map(\.rawValue).joined(separator: " "),
+                               amenityList(station.amenities, marking: query.filter.need), station.address])
+                }
+                out += table.rendered()
+            }
+            return out
+        }
+        let plural = answer.matches.count == 1 ? "" : "s"
+        out += "\(answer.matches.count) nearest station\(plural)\(conditions(query)) to \(pointText(query)) among \(index.count) stations\n\n"
+        var table = TextTable(header: ["#", "distance", "name", "kind", "amenities", "address"], rightAligned: [0, 1])
+        for (rank, match) in answer.matches.enumerated() {
+            let station = index.stations[match.index]
+            table.add(["\(rank + 1)", formatDistance(match.distance), station.name, station.kind.rawValue,
+                       amenityList(station.amenities, marking: query.filter.need), station.address])
+        }
+        out += table.rendered()
+        if !query.filter.need.isEmpty { out += "\n[tag] = what you asked for\n" }
+        if let first = answer.matches.first, first.distance > farAwayMetres {
+            out += "\nNote: the nearest station is \(formatDistance(first.distance)) away. Is the point in LAT,LON order, and inside the area the data covers?\n"
+        }
+        return out
+    }
+
+    /// " with shower (淋浴), toilet (厕所) of kind driver-home within 5 km": what was asked, in words.
+    static func conditions(_ query: NearQuery) -> String {
+        var text = ""
+        if !query.filter.need.isEmpty {
+            text += " with " + query.filter.need.members.map { "\($0.rawValue) (\($0.chineseAliases[0]))" }.joined(separator: ", ")
+        }
+        if !query.filter.kinds.isEmpty {
+            text += " of kind " + query.filter.kinds.sorted().map(\.rawValue).joined(separator: " or ")
+        }
+        if let maxDistance = query.maxDistance { text += " within \(formatLimit(maxDistance))" }
+        return text
+    }
+
+    /// A distance the user gave, as they would write it: "800 m", "3 km", "1.5 km".
+    static func formatLimit(_ metres: Double) -> String {
+        metres < 1000 ? JSONValue.formatNumber(metres, places: 1) + " m" : JSONValue.formatNumber(metres / 1000, places: 3) + " km"
+    }
+
+    static func pointText(_ query: NearQuery) -> String {
+        JSONValue.formatNumber(query.point.latitude, places: 7) + "," + JSONValue.formatNumber(query.point.longitude, places: 7)
+    }
+
+    /// Beyond this the "nearest" station is more likely a sign of a wrong point or the wrong data.
+    static let farAwayMetres = 300_000.0
+
+    /// Amenities with the needed ones first, in brackets.
+    static func amenityList(_ amenities: AmenitySet, marking need: AmenitySet) -> String {
+        let needed = amenities.intersection(need).members.map { "[\($0.rawValue)]" }
+        let others = amenities.subtracting(need).members.map(\.rawValue)
+        return (needed + others).joined(separator: " ")
+    }
+
+    static func json(_ answer: NearQuery.Answer, index: StationIndex) -> JSONValue {
+        let query = answer.query
+        func distance(_ metres: Double) -> JSONValue { .number(metres, places: StationJSON.distancePlaces) }
+        return .object([
+            ("schema", .string(jsonSchema)),
+            ("query", .object([
+                ("lat", .number(query.point.latitude, places: StationJSON.coordinatePlaces)),
+                ("lon", .number(query.point.longitude, places: StationJSON.coordinatePlaces)),
+                ("need", .array(query.filter.need.members.map { .string($0.rawValue) })),
+                ("kind", .array(query.filter.kinds.sorted().map { .string($0.rawValue) })),
+                ("limit", .integer(query.limit)),
+                ("within_m", query.maxDistance.map(distance) ?? .null),
+            ])),
+            ("stations_searched", .integer(index.count)),
+            ("results", .array(answer.matches.enumerated().map { rank, match in
+                .object([("rank", .integer(rank + 1)), ("distance_m", distance(match.distance)),
+                         ("station", StationJSON.object(index.stations[match.index]))])
+            })),
+            ("nearest_beyond_limit", answer.nearestBeyondLimit.map { match in
+                .object([("distance_m", distance(match.distance)), ("station", StationJSON.object(index.stations[match.index]))])
+            } ?? .null),
+            ("partial_matches", .array(answer.partial.map { partial in
+                .object([("distance_m", distance(partial.match.distance)),
+                         ("lacks", .array(partial.lacking.members.map { .string($0.rawValue) })),
+                         ("station", StationJSON.object(index.stations[partial.match.index]))])
+            })),
+        ])
+    }
+
+    static func geoJSON(_ answer: NearQuery.Answer, index: StationIndex) -> String {
+        StationJSON.featureCollection(answer.matches.enumerated().map { rank, match in
+            StationJSON.feature(index.stations[match.index], extra: [
+                ("rank", .integer(rank + 1)),
+                ("distance_m", .number(match.distance, places: StationJSON.distancePlaces)),
+            ])
+        })
+    }
+
+    static let csvHeader = ["rank", "distance_m"] + CSVWriting.stationHeader
+
+    static func csv(_ answer: NearQuery.Answer, index: StationIndex) -> String {
+        var out = CSVWriting.row(csvHeader)
+        for (rank, match) in answer.matches.enumerated() {
+            out += CSVWriting.row(["\(rank + 1)", JSONValue.formatNumber(match.distance, places: StationJSON.distancePlaces)]
+                + CSVWriting.stationFields(index.stations[match.index]))
+        }
+        return out
+    }
+}

@@ -1,0 +1,3 @@
+import StationsCLI
+
+StationsCommand.runMain()
