@@ -3,7 +3,7 @@ import GEOSBridge
 import StationKit
 
 // Splitting the FeatureCollection is Foundation's job; reading each outline is GEOS's
-// (the feature's geometry object is serialised back to JSON text for GEOSGeoJSONReader).
+// (the feature's geometry object is written back to JSON text for GEOSGeoJSONReader).
 extension ProvinceBoundaries {
     static func regions(from data: Data, source: String, context: GEOSContext) throws(ProvinceBoundariesError) -> [Region] {
         let root: Any
@@ -38,16 +38,19 @@ extension ProvinceBoundaries {
             names.append(name)
         }
         let province = Province(nameZh: names[0], nameEn: names[1], isoCode: names[2])
-        guard let geometry = feature["geometry"] as? [String: Any],
-              ["Polygon", "MultiPolygon"].contains(geometry["type"] as? String)
+        guard let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String,
+              type == "Polygon" || type == "MultiPolygon"
         else { throw bad("geometry must be a Polygon or MultiPolygon") }
-        guard let box = boundingBox(of: geometry["coordinates"]) else { throw bad("the outline has no coordinates") }
-        guard let json = try? JSONSerialization.data(withJSONObject: geometry) else { throw bad("cannot re-serialise the geometry") }
+        var writer = GeoJSONCoordinateWriter()
+        guard writer.write(geometry["coordinates"]), let box = writer.box else {
+            throw bad("the coordinates are not nested arrays of [longitude, latitude] positions")
+        }
+        let json = #"{"type":"\#(type)","coordinates":\#(writer.text)}"#
 
         var outline: PreparedGeometry?
         var invalidReason: String?
         do {
-            let shape = try context.geometry(geoJSON: String(decoding: json, as: UTF8.self))
+            let shape = try context.geometry(geoJSON: json)
             if try shape.isValid() {
                 outline = try shape.prepared()
             } else {
@@ -60,34 +63,5 @@ extension ProvinceBoundaries {
             throw .invalidGeometry(source: source, index: index, province: province.nameZh, reason: invalidReason ?? "")
         }
         return Region(province: province, box: box, outline: outline)
-    }
-
-    /// The smallest longitude/latitude box around every position in nested GeoJSON coordinate arrays.
-    /// Plain minimum and maximum: outlines crossing the antimeridian are not expected here.
-    static func boundingBox(of coordinates: Any?) -> BoundingBox? {
-        var box: BoundingBox?
-        func visit(_ value: Any?) {
-            guard let array = value as? [Any] else { return }
-            guard array.count >= 2, let longitude = number(array[0]), let latitude = number(array[1]) else {
-                array.forEach(visit)
-                return
-            }
-            guard var grown = box else {
-                box = BoundingBox(south: latitude, west: longitude, north: latitude, east: longitude)
-                return
-            }
-            grown.south = min(grown.south, latitude)
-            grown.north = max(grown.north, latitude)
-            grown.west = min(grown.west, longitude)
-            grown.east = max(grown.east, longitude)
-            box = grown
-        }
-        visit(coordinates)
-        return box
-    }
-
-    private static func number(_ value: Any) -> Double? {
-        if let double = value as? Double { return double }
-        return (value as? NSNumber)?.doubleValue
     }
 }

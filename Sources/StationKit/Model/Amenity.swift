@@ -102,8 +102,9 @@ public enum Amenity: String, CaseIterable, Sendable, Hashable, Comparable {
             if best == nil || distance < best!.distance { best = (distance, amenity) }
         }
         guard let best else { return nil }
-        // Beyond about half the word there is no meaningful "did you mean".
-        return best.distance <= max(2, text.count / 2) ? best.amenity : nil
+        // Beyond about half the word there is no meaningful "did you mean"; and an edit of every
+        // character (an empty or one-letter text against "wc") suggests nothing at all.
+        return best.distance <= max(2, text.count / 2) && best.distance < text.count ? best.amenity : nil
     }
 
     public static func < (lhs: Amenity, rhs: Amenity) -> Bool { lhs.bit < rhs.bit }

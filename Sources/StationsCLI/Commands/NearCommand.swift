@@ -15,7 +15,7 @@ struct NearCommand: ParsableCommand {
               stations near 37.9,112.5 --need shower
               stations near 37.9,112.5 --need 淋浴,厕所 --kind driver-home --limit 3
               stations near 37.9,112.5 --within 5km --format json
-              stations near -- -33.86,151.2          (a negative latitude goes after --)
+              stations near -33.86,151.2              (also: stations near -- -33.86,151.2)
               stations near --batch points.csv --need shower > nearest.csv
             """)
 

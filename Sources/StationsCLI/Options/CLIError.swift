@@ -9,7 +9,7 @@ enum ExitStatus {
 }
 
 /// An error the CLI reports as one clear line on stderr, with its sysexits code.
-struct CLIError: Error, CustomStringConvertible {
+struct CLIError: Error, CustomStringConvertible, Equatable {
     var message: String
     var code: Int32
 

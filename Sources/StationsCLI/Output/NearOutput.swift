@@ -16,10 +16,10 @@ enum NearOutput {
             }
             if !answer.partial.isEmpty {
                 out += "\nNearest stations with part of what you need:\n\n"
-                var table = TextTable(header: ["#", "distance", "name", "kind", "lacks", "has", "address"], rightAligned: [0, 1])
+                var table = TextTable(header: ["#", "distance", "name", "id", "kind", "lacks", "has", "address"], rightAligned: [0, 1])
                 for (rank, partial) in answer.partial.enumerated() {
                     let station = index.stations[partial.match.index]
-                    table.add(["\(rank + 1)", formatDistance(partial.match.distance), station.name, station.kind.rawValue,
+                    table.add(["\(rank + 1)", formatDistance(partial.match.distance), station.name, station.id, station.kind.rawValue,
                                partial.lacking.members.map(\.rawValue).joined(separator: " "),
                                amenityList(station.amenities, marking: query.filter.need), station.address])
                 }
@@ -29,10 +29,10 @@ enum NearOutput {
         }
         let plural = answer.matches.count == 1 ? "" : "s"
         out += "\(answer.matches.count) nearest station\(plural)\(conditions(query)) to \(pointText(query)) among \(index.count) stations\n\n"
-        var table = TextTable(header: ["#", "distance", "name", "kind", "amenities", "address"], rightAligned: [0, 1])
+        var table = TextTable(header: ["#", "distance", "name", "id", "kind", "amenities", "address"], rightAligned: [0, 1])
         for (rank, match) in answer.matches.enumerated() {
             let station = index.stations[match.index]
-            table.add(["\(rank + 1)", formatDistance(match.distance), station.name, station.kind.rawValue,
+            table.add(["\(rank + 1)", formatDistance(match.distance), station.name, station.id, station.kind.rawValue,
                        amenityList(station.amenities, marking: query.filter.need), station.address])
         }
         out += table.rendered()
