@@ -13,6 +13,9 @@ extension Coordinate {
     }
 }
 
+/// WGS84 half meridian ÷ half great circle of the mean sphere.
+private let antipodalScale = 20_003_931.4586 / (Double.pi * Earth.meanRadius)
+
 /// Vincenty's inverse on WGS84; nil when the longitude iteration does not converge.
 func vincentyDistance(_ p: Coordinate, _ q: Coordinate) -> Double? {
     let a = Earth.wgs84SemiMajorAxis

@@ -24,9 +24,12 @@ public enum CSVStationReader {
     /// Parses CSV text. `file` names the source in messages.
     /// - Throws: ``DataFileError`` when the header is unusable or a quote is never closed.
     public static func read(_ text: String, file: String) throws(DataFileError) -> LoadResult {
+        // A UTF-8 byte-order mark that survived decoding would otherwise become part of the first column's name.
+        var text = Substring(text)
+        if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
         let records: [CSVTokenizer.Record]
         do {
-            records = try CSVTokenizer.records(in: text)
+            records = try CSVTokenizer.records(in: String(text))
         } catch {
             throw DataFileError(file: file, reason: .unreadable, message:
                 "line \(error.line): a quoted field is never closed, so the rest of the file would be one field; add the missing '\"'")

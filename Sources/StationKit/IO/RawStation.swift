@@ -82,6 +82,8 @@ struct RawStation {
                                fail: (String, String?, String) -> Void) -> Double? {
         let name = field == "lat" ? "latitude" : "longitude"
         let value: Double
+        // Errors quote the value as the user wrote it ("91.5", "NaN"), not as Swift would print it.
+        let written: String
         switch raw {
         case .missing:
             fail(field, nil, "missing \(name)")
@@ -91,12 +93,15 @@ struct RawStation {
             guard !trimmed.isEmpty else { fail(field, text, "missing \(name)"); return nil }
             guard let parsed = Double(trimmed) else { fail(field, text, "\(name) is not a number"); return nil }
             value = parsed
+            written = text
         case .value(let parsed):
             value = parsed
+            // A JSON number: integers as the user wrote them ("181", not "181.0").
+            written = parsed == parsed.rounded() && abs(parsed) < 1e15 ? String(Int64(parsed)) : "\(parsed)"
         }
-        guard value.isFinite else { fail(field, "\(value)", "\(name) is not a finite number"); return nil }
+        guard value.isFinite else { fail(field, written, "\(name) is not a finite number"); return nil }
         guard abs(value) <= range else {
-            fail(field, formatDecimal(value, places: 6), "\(name) must be between -\(Int(range)) and \(Int(range))")
+            fail(field, written, "\(name) must be between -\(Int(range)) and \(Int(range))")
             return nil
         }
         return value
