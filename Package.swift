@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge"]),
         .testTarget(name: "StationKitTests", dependencies: ["StationKit"], exclude: ["Fixtures"]),
         .testTarget(name: "StationAnalysisTests", dependencies: ["StationAnalysis"]),
-        .testTarget(name: "StationsCLITests", dependencies: ["StationsCLI", "StationKit"]),
+        .testTarget(name: "StationsCLITests", dependencies: ["StationsCLI", "StationKit", "StationAnalysis"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,7 @@ public struct StationsCommand: ParsableCommand {
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 I/O error.
             """,
         version: "0.1.0",
-        subcommands: [NearCommand.self, ShowCommand.self, StatsCommand.self])
+        subcommands: [NearCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self])
 
     public init() {}
 

@@ -10,6 +10,7 @@ func runInProcess(_ arguments: [String]) throws -> CapturedConsole {
     case let near as NearCommand: try near.execute(console: captured.console)
     case let show as ShowCommand: try show.execute(console: captured.console)
     case let stats as StatsCommand: try stats.execute(console: captured.console)
+    case let export as ExportCommand: try export.execute(console: captured.console)
     default: throw CocoaError(.featureUnsupported)
     }
     return captured
@@ -86,4 +87,9 @@ func expectedNearest(to point: Coordinate, limit: Int, filter: StationFilter, ma
 /// Parses JSON text into a dictionary.
 func jsonObject(_ text: String) throws -> [String: Any] {
     try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+}
+
+/// A file in this test target's Fixtures folder.
+func fixturePath(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
 }

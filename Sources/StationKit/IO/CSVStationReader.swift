@@ -23,7 +23,8 @@ public enum CSVStationReader {
 
     /// Parses CSV text. `file` names the source in messages.
     /// - Throws: ``DataFileError`` when the header is unusable or a quote is never closed.
-    public static func read(_ text: String, file: String) throws(DataFileError) -> LoadResult {
+    /// `inputDatum` is the datum of records without a `crs` of their own.
+    public static func read(_ text: String, file: String, inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
         // A UTF-8 byte-order mark that survived decoding would otherwise become part of the first column's name.
         var text = Substring(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
@@ -80,7 +81,7 @@ public enum CSVStationReader {
             raw.phone = value("phone") ?? ""
             raw.operator = value("operator") ?? ""
             raw.crs = value("crs")
-            guard let station = raw.validated(file: file, location: location, errors: &result.errors) else { continue }
+            guard let station = raw.validated(file: file, location: location, inputDatum: inputDatum, errors: &result.errors) else { continue }
             if let first = seenIDs[station.id] {
                 result.errors.append(RecordError(file: file, location: location, field: "id", value: station.id, message:
                     "duplicate id, first used on line \(first)"))

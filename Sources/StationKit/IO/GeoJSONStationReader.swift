@@ -4,7 +4,8 @@ import Foundation
 public enum GeoJSONStationReader {
     /// Parses GeoJSON text. `file` names the source in messages.
     /// - Throws: ``DataFileError`` when the text is not JSON or not a FeatureCollection.
-    public static func read(_ text: String, file: String) throws(DataFileError) -> LoadResult {
+    /// `inputDatum` is the datum of records without a `crs` of their own.
+    public static func read(_ text: String, file: String, inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
@@ -21,6 +22,14 @@ public enum GeoJSONStationReader {
             throw DataFileError(file: file, reason: .unreadable, message: "a FeatureCollection needs a \"features\" array")
         }
 
+        // Our exporter names the datum of the whole file in the foreign member "crs_name".
+        var fileDatum = inputDatum
+        if let name = object["crs_name"] as? String {
+            guard let declared = Datum(parsing: name) else {
+                throw DataFileError(file: file, reason: .unreadable, message: "unknown \"crs_name\" '\(name)'; use wgs84, gcj02 or bd09")
+            }
+            fileDatum = declared
+        }
         var result = LoadResult()
         var seenIDs: [String: Int] = [:]
         for (index, element) in features.enumerated() {
@@ -68,7 +77,7 @@ public enum GeoJSONStationReader {
             raw.phone = string("phone")
             raw.operator = string("operator")
             raw.crs = properties["crs"].map(describe)
-            guard let station = raw.validated(file: file, location: location, errors: &result.errors) else { continue }
+            guard let station = raw.validated(file: file, location: location, inputDatum: fileDatum, errors: &result.errors) else { continue }
             if let first = seenIDs[station.id] {
                 fail("id", station.id, "duplicate id, first used by feature \(first)")
                 continue

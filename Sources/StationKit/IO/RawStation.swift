@@ -23,7 +23,9 @@ struct RawStation {
     var crs: String?
 
     /// Validates every field; returns the station, or nil after appending one error per bad field.
-    func validated(file: String, location: RecordLocation, errors: inout [RecordError]) -> Station? {
+    /// `inputDatum` is the datum of records without their own `crs`; positions are converted to WGS84.
+    func validated(file: String, location: RecordLocation, inputDatum: Datum = .wgs84,
+                   errors: inout [RecordError]) -> Station? {
         var problems: [RecordError] = []
         func fail(_ field: String, _ value: String?, _ message: String) {
             problems.append(RecordError(file: file, location: location, field: field, value: value, message: message))
@@ -50,15 +52,10 @@ struct RawStation {
             do { amenities.insert(try Amenity(parsing: tag)) } catch { fail("amenities", tag, error.description) }
         }
 
-        var datum = Datum.wgs84
+        // A record's own crs wins over the file's.
+        var datum = inputDatum
         if let crs = self.crs?.trimmed(), !crs.isEmpty {
-            switch Datum(rawValue: crs.lowercased()) {
-            case .wgs84?: datum = .wgs84
-            case let other?:
-                fail("crs", crs, "\(other.rawValue) coordinates are not converted yet; convert them to WGS84 before loading")
-            case nil:
-                fail("crs", crs, "unknown datum; use wgs84, gcj02 or bd09")
-            }
+            if let parsed = Datum(parsing: crs) { datum = parsed } else { fail("crs", crs, "unknown datum; use wgs84, gcj02 or bd09") }
         }
 
         guard problems.isEmpty, let kind, let latitude, let longitude else {
@@ -67,7 +64,8 @@ struct RawStation {
         }
         return Station(
             id: id, name: name.trimmed(), kind: kind,
-            coordinate: Coordinate(latitude: latitude, longitude: longitude), amenities: amenities,
+            coordinate: Coordinate(latitude: latitude, longitude: longitude).converted(from: datum, to: .wgs84),
+            amenities: amenities,
             address: address.trimmed(), province: province.trimmed(), city: city.trimmed(),
             openingHours: openingHours.trimmed(), phone: phone.trimmed(), operator: `operator`.trimmed(),
             sourceDatum: datum)

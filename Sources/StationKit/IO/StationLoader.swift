@@ -17,16 +17,17 @@ public enum StationLoader {
     }
 
     /// Loads every input in order; `-` is standard input. Ids must be unique across all inputs.
-    public static func load(paths: [String]) throws(DataFileError) -> LoadResult {
+    /// `inputDatum` is the datum of records that do not name their own `crs`.
+    public static func load(paths: [String], inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
         var result = LoadResult()
         for path in paths {
-            result.append(try load(path: path))
+            result.append(try load(path: path, inputDatum: inputDatum))
         }
         return removingCrossFileDuplicates(result)
     }
 
     /// Loads one input.
-    public static func load(path: String) throws(DataFileError) -> LoadResult {
+    public static func load(path: String, inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
         let name = path == "-" ? "<stdin>" : path
         let data: Data
         if path == "-" {
@@ -43,8 +44,8 @@ public enum StationLoader {
         let decoded = try TextDecoding.decode(data, file: name)
         var result: LoadResult
         switch format(of: path, text: decoded.text) {
-        case .csv: result = try CSVStationReader.read(decoded.text, file: name)
-        case .geoJSON: result = try GeoJSONStationReader.read(decoded.text, file: name)
+        case .csv: result = try CSVStationReader.read(decoded.text, file: name, inputDatum: inputDatum)
+        case .geoJSON: result = try GeoJSONStationReader.read(decoded.text, file: name, inputDatum: inputDatum)
         }
         if let encoding = decoded.convertedFrom {
             result.notices.insert("\(name): read as \(encoding) (not UTF-8); consider saving it as UTF-8", at: 0)

@@ -4,6 +4,17 @@
 /// (Amap and Tencent draw in GCJ-02, Baidu in BD-09).
 public enum Datum: String, CaseIterable, Sendable, Hashable {
     case wgs84, gcj02, bd09
+
+    /// Parses a datum name as registries write it (`WGS84`, `wgs-84`, `GCJ-02`, `gcj02`, `BD-09`, `bd09`).
+    public init?(parsing text: String) {
+        let key = text.trimmed().lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
+        switch key {
+        case "wgs84", "gps", "epsg4326": self = .wgs84
+        case "gcj02", "gcj", "mars", "火星坐标": self = .gcj02
+        case "bd09", "bd09ll", "baidu": self = .bd09
+        default: return nil
+        }
+    }
 }
 
 /// One service station, as read from a registry.

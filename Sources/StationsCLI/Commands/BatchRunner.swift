@@ -12,6 +12,8 @@ struct BatchRunner {
     let maxDistance: Double?
     let format: NearFormat
     let strict: Bool
+    /// Datum of the input points and of the positions written.
+    let datum: Datum
 
     /// Rows answered between writes: big enough to keep both cores busy, small enough to stream.
     static let blockSize = 4096
@@ -29,7 +31,7 @@ struct BatchRunner {
         if strict, let bad = rows.first(where: { $0.error != nil }) {
             throw CLIError.data("stations: \(path == "-" ? "<stdin>" : path), line \(bad.line): \(bad.error!)")
         }
-        if format == .csv { console.out(CSVWriting.row(Self.csvHeader)) }
+        if format == .csv { console.out(StationCSVEncoder.row(Self.csvHeader)) }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var done = 0
         for blockStart in stride(from: 0, to: rows.count, by: Self.blockSize) {
@@ -62,11 +64,13 @@ struct BatchRunner {
     func answer(_ row: Row) -> String {
         guard let point = row.point else { return render(row, matches: []) }
         let rowFilter = StationFilter(need: filter.need.union(row.need), kinds: filter.kinds)
-        return render(row, matches: index.nearest(to: point, limit: limit, filter: rowFilter, maxDistance: maxDistance))
+        let wgs84 = datum == .wgs84 ? point : point.converted(from: datum, to: .wgs84)
+        return render(row, matches: index.nearest(to: wgs84, limit: limit, filter: rowFilter, maxDistance: maxDistance))
     }
 
     func render(_ row: Row, matches: [Match]) -> String {
         func coordinate(_ value: Double) -> String { JSONValue.formatNumber(value, places: StationJSON.coordinatePlaces) }
+        let encoder = StationGeoJSONEncoder(datum: datum)
         switch format {
         case .json, .jsonl:
             let results: [JSONValue] = matches.enumerated().map { rank, match in
@@ -75,8 +79,8 @@ struct BatchRunner {
                     ("rank", .integer(rank + 1)),
                     ("distance_m", .number(match.distance, places: StationJSON.distancePlaces)),
                     ("id", .string(station.id)), ("name", .string(station.name)), ("kind", .string(station.kind.rawValue)),
-                    ("lat", .number(station.coordinate.latitude, places: StationJSON.coordinatePlaces)),
-                    ("lon", .number(station.coordinate.longitude, places: StationJSON.coordinatePlaces)),
+                    ("lat", .number(encoder.position(of: station).latitude, places: StationJSON.coordinatePlaces)),
+                    ("lon", .number(encoder.position(of: station).longitude, places: StationJSON.coordinatePlaces)),
                     ("amenities", .array(station.amenities.members.map { .string($0.rawValue) })),
                 ])
             }
@@ -90,12 +94,12 @@ struct BatchRunner {
             ]).rendered() + "\n"
         default:
             // A query without an answer still gets a row, so every input row is accounted for.
-            guard !matches.isEmpty else { return CSVWriting.row([row.id, "", "", "", "", "", "", "", "", row.error ?? "no match"]) }
+            guard !matches.isEmpty else { return StationCSVEncoder.row([row.id, "", "", "", "", "", "", "", "", row.error ?? "no match"]) }
             return matches.enumerated().map { rank, match in
                 let station = index.stations[match.index]
-                return CSVWriting.row([row.id, "\(rank + 1)", JSONValue.formatNumber(match.distance, places: StationJSON.distancePlaces),
-                                       station.id, station.name, station.kind.rawValue, coordinate(station.coordinate.latitude),
-                                       coordinate(station.coordinate.longitude), station.amenities.description, ""])
+                return StationCSVEncoder.row([row.id, "\(rank + 1)", JSONValue.formatNumber(match.distance, places: StationJSON.distancePlaces),
+                                       station.id, station.name, station.kind.rawValue, coordinate(encoder.position(of: station).latitude),
+                                       coordinate(encoder.position(of: station).longitude), station.amenities.description, ""])
             }.joined()
         }
     }

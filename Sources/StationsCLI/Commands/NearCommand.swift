@@ -16,6 +16,7 @@ struct NearCommand: ParsableCommand {
               stations near 37.9,112.5 --need 淋浴,厕所 --kind driver-home --limit 3
               stations near 37.9,112.5 --within 5km --format json
               stations near -33.86,151.2              (also: stations near -- -33.86,151.2)
+              stations near 37.9006,112.5065 --crs gcj02    (a point copied from Amap; answers in GCJ-02)
               stations near --batch points.csv --need shower > nearest.csv
             """)
 
@@ -36,6 +37,11 @@ struct NearCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Output: table, json, geojson or csv (batch: csv or jsonl).", valueName: "format"))
     var format: NearFormat?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Map datum of the point and of output positions: wgs84 (GPS, OpenStreetMap, Leaflet), gcj02 (Amap, Tencent), bd09 (Baidu).",
+        valueName: "datum"))
+    var crs: Datum = .wgs84
 
     @Option(name: .long, help: ArgumentHelp("Answer one query per row of a CSV file with columns id,lat,lon[,need] (- for stdin).", valueName: "file"))
     var batch: String?
@@ -69,11 +75,13 @@ struct NearCommand: ParsableCommand {
         let maxDistance = try within.map(DistanceArgument.parse)
         if let batch {
             try BatchRunner(index: index, filter: filter, limit: limit, maxDistance: maxDistance,
-                            format: format ?? .csv, strict: dataOptions.strict)
+                            format: format ?? .csv, strict: dataOptions.strict, datum: crs)
                 .run(path: batch, console: console)
             return
         }
-        let query = NearQuery(point: try QueryPoint.parse(point!), filter: filter, limit: limit, maxDistance: maxDistance)
+        let given = try QueryPoint.parse(point!)
+        let query = NearQuery(point: given.converted(from: crs, to: .wgs84), filter: filter, limit: limit,
+                              maxDistance: maxDistance, datum: crs, pointAsGiven: given)
         let answer = query.answer(in: index)
         switch format ?? .table {
         case .table: console.out(NearOutput.table(answer, index: index))

@@ -2,10 +2,15 @@ import StationKit
 
 /// One `near` question and everything its answer needs to explain itself.
 struct NearQuery {
+    /// The query point in WGS84 (converted from the user's datum).
     var point: Coordinate
     var filter: StationFilter
     var limit: Int
     var maxDistance: Double?
+    /// The datum the user speaks: the point was given in it, and positions are written in it.
+    var datum: Datum = .wgs84
+    /// The point exactly as given, in ``datum``.
+    var pointAsGiven: Coordinate
 
     /// A station that has some but not all of the need.
     struct PartialMatch {

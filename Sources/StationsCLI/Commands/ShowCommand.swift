@@ -31,7 +31,12 @@ struct ShowCommand: ParsableCommand {
         }
         switch format {
         case .json: console.out(StationJSON.object(station).rendered() + "\n")
-        case .geojson: console.out(StationJSON.featureCollection([StationJSON.feature(station)]))
+        case .geojson:
+            let encoder = StationGeoJSONEncoder()
+            let position = encoder.position(of: station)
+            console.out(GeoJSONText.featureCollection(encoder: encoder, positions: [position]) { _, out in
+                encoder.appendFeature(station, at: position, to: &out)
+            })
         case .text:
             let unknown = "(unknown)"
             func value(_ text: String) -> String { text.isEmpty ? unknown : text }

@@ -88,3 +88,9 @@ extension Substring {
         String(self.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
     }
 }
+
+/// Datums on the command line accept the spellings registries use (`gcj02`, `GCJ-02`, `bd09`, `BD-09`).
+extension Datum: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}

@@ -10,6 +10,11 @@ struct DataOptions: ParsableArguments {
         valueName: "file"))
     var data: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Map datum of the --data files' coordinates: wgs84, gcj02 (Amap, Tencent) or bd09 (Baidu). A record's own crs field wins.",
+        valueName: "datum"))
+    var inputCrs: Datum = .wgs84
+
     @Flag(name: .long, help: "Stop with an error (exit 65) on any bad record instead of skipping it.")
     var strict = false
 
@@ -33,7 +38,7 @@ struct DataOptions: ParsableArguments {
         let paths = paths(environment: environment)
         let result: LoadResult
         do {
-            result = paths.isEmpty ? StationLoader.loadDefault() : try StationLoader.load(paths: paths)
+            result = paths.isEmpty ? StationLoader.loadDefault() : try StationLoader.load(paths: paths, inputDatum: inputCrs)
         } catch {
             throw error.reason == .missing ? CLIError.noInput("stations: \(error)") : CLIError.data("stations: \(error)")
         }

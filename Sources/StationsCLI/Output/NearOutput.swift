@@ -62,7 +62,9 @@ enum NearOutput {
     }
 
     static func pointText(_ query: NearQuery) -> String {
-        JSONValue.formatNumber(query.point.latitude, places: 7) + "," + JSONValue.formatNumber(query.point.longitude, places: 7)
+        let text = JSONValue.formatNumber(query.pointAsGiven.latitude, places: 7) + ","
+            + JSONValue.formatNumber(query.pointAsGiven.longitude, places: 7)
+        return query.datum == .wgs84 ? text : text + " (\(query.datum.rawValue))"
     }
 
     /// Beyond this the "nearest" station is more likely a sign of a wrong point or the wrong data.
@@ -80,9 +82,10 @@ enum NearOutput {
         func distance(_ metres: Double) -> JSONValue { .number(metres, places: StationJSON.distancePlaces) }
         return .object([
             ("schema", .string(jsonSchema)),
+            ("crs_name", .string(query.datum.rawValue)),
             ("query", .object([
-                ("lat", .number(query.point.latitude, places: StationJSON.coordinatePlaces)),
-                ("lon", .number(query.point.longitude, places: StationJSON.coordinatePlaces)),
+                ("lat", .number(query.pointAsGiven.latitude, places: StationJSON.coordinatePlaces)),
+                ("lon", .number(query.pointAsGiven.longitude, places: StationJSON.coordinatePlaces)),
                 ("need", .array(query.filter.need.members.map { .string($0.rawValue) })),
                 ("kind", .array(query.filter.kinds.sorted().map { .string($0.rawValue) })),
                 ("limit", .integer(query.limit)),
@@ -91,35 +94,37 @@ enum NearOutput {
             ("stations_searched", .integer(index.count)),
             ("results", .array(answer.matches.enumerated().map { rank, match in
                 .object([("rank", .integer(rank + 1)), ("distance_m", distance(match.distance)),
-                         ("station", StationJSON.object(index.stations[match.index]))])
+                         ("station", StationJSON.object(index.stations[match.index], datum: query.datum))])
             })),
             ("nearest_beyond_limit", answer.nearestBeyondLimit.map { match in
-                .object([("distance_m", distance(match.distance)), ("station", StationJSON.object(index.stations[match.index]))])
+                .object([("distance_m", distance(match.distance)), ("station", StationJSON.object(index.stations[match.index], datum: query.datum))])
             } ?? .null),
             ("partial_matches", .array(answer.partial.map { partial in
                 .object([("distance_m", distance(partial.match.distance)),
                          ("lacks", .array(partial.lacking.members.map { .string($0.rawValue) })),
-                         ("station", StationJSON.object(index.stations[partial.match.index]))])
+                         ("station", StationJSON.object(index.stations[partial.match.index], datum: query.datum))])
             })),
         ])
     }
 
     static func geoJSON(_ answer: NearQuery.Answer, index: StationIndex) -> String {
-        StationJSON.featureCollection(answer.matches.enumerated().map { rank, match in
-            StationJSON.feature(index.stations[match.index], extra: [
-                ("rank", .integer(rank + 1)),
+        let encoder = StationGeoJSONEncoder(datum: answer.query.datum)
+        let positions = answer.matches.map { encoder.position(of: index.stations[$0.index]) }
+        return GeoJSONText.featureCollection(encoder: encoder, positions: positions) { i, out in
+            let match = answer.matches[i]
+            encoder.appendFeature(index.stations[match.index], at: positions[i], extra: [
+                ("rank", .integer(i + 1)),
                 ("distance_m", .number(match.distance, places: StationJSON.distancePlaces)),
-            ])
-        })
+            ], to: &out)
+        }
     }
 
-    static let csvHeader = ["rank", "distance_m"] + CSVWriting.stationHeader
-
     static func csv(_ answer: NearQuery.Answer, index: StationIndex) -> String {
-        var out = CSVWriting.row(csvHeader)
+        let encoder = StationCSVEncoder(datum: answer.query.datum)
+        var out = StationCSVEncoder.row(["rank", "distance_m"] + encoder.header)
         for (rank, match) in answer.matches.enumerated() {
-            out += CSVWriting.row(["\(rank + 1)", JSONValue.formatNumber(match.distance, places: StationJSON.distancePlaces)]
-                + CSVWriting.stationFields(index.stations[match.index]))
+            out += StationCSVEncoder.row(["\(rank + 1)", JSONValue.formatNumber(match.distance, places: StationJSON.distancePlaces)]
+                + encoder.fields(index.stations[match.index]))
         }
         return out
     }

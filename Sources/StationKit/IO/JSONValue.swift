@@ -1,5 +1,3 @@
-import StationKit
-
 /// A JSON value with ordered object members, so output is byte-for-byte deterministic and keys
 /// appear in the documented order (Foundation's serializer offers only sorted or unordered keys).
 public indirect enum JSONValue: Equatable, Sendable {
@@ -21,7 +19,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         return out
     }
 
-    func write(to out: inout String) {
+    /// Appends the compact JSON text to `out`.
+    public func write(to out: inout String) {
         switch self {
         case .string(let text): JSONValue.writeString(text, to: &out)
         case .number(let value, let places): out += JSONValue.formatNumber(value, places: places)
@@ -48,7 +47,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     /// `value` with at most `places` decimals and no trailing zeros; non-finite values become null.
-    static func formatNumber(_ value: Double, places: Int) -> String {
+    public static func formatNumber(_ value: Double, places: Int) -> String {
         guard value.isFinite else { return "null" }
         var text = formatDecimal(value, places: places)
         if text.contains(".") {
@@ -58,7 +57,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         return text == "-0" ? "0" : text
     }
 
-    static func writeString(_ text: String, to out: inout String) {
+    /// Appends `text` as a JSON string literal.
+    public static func writeString(_ text: String, to out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

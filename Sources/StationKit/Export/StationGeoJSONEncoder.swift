@@ -1,0 +1,129 @@
+/// Writes stations as RFC 7946 GeoJSON text: Point features, `[lon, lat]`, every field as a property.
+///
+/// Built for streaming a million stations: each feature is appended to a `String` directly, with
+/// keys in a fixed order, so the same input always gives byte-identical output.
+public struct StationGeoJSONEncoder: Sendable {
+    /// The datum coordinates are written in; anything but WGS84 is outside RFC 7946 and is
+    /// announced by the `crs_name` foreign member.
+    public var datum: Datum
+    /// Adds simplestyle-spec properties (`marker-color`, `marker-symbol`, `title`, `description`).
+    public var style: Bool
+
+    /// 7 decimals ≈ 1 cm: finer than any registry, coarse enough to keep files small.
+    public static let coordinatePlaces = 7
+
+    public init(datum: Datum = .wgs84, style: Bool = false) {
+        self.datum = datum
+        self.style = style
+    }
+
+    /// The station's position in the output datum.
+    public func position(of station: Station) -> Coordinate {
+        datum == .wgs84 ? station.coordinate : station.coordinate.converted(from: .wgs84, to: datum)
+    }
+
+    /// Appends one Feature (no trailing separator) for `station` at `position`, with `extra`
+    /// properties first (e.g. rank and distance).
+    public func appendFeature(_ station: Station, at position: Coordinate, extra: [(String, JSONValue)] = [],
+                              to out: inout String) {
+        out += "{\"type\":\"Feature\",\"id\":"
+        JSONValue.writeString(station.id, to: &out)
+        out += ",\"geometry\":{\"type\":\"Point\",\"coordinates\":["
+        out += JSONValue.formatNumber(position.longitude, places: Self.coordinatePlaces)
+        out += ","
+        out += JSONValue.formatNumber(position.latitude, places: Self.coordinatePlaces)
+        out += "]},\"properties\":{"
+        for (key, value) in extra {
+            JSONValue.writeString(key, to: &out)
+            out += ":"
+            value.write(to: &out)
+            out += ","
+        }
+        appendProperties(station, to: &out)
+        if style { appendStyle(station, to: &out) }
+        out += "}}"
+    }
+
+    /// The interchange properties, in the order of DESIGN.md, plus `kind_zh`.
+    func appendProperties(_ station: Station, to out: inout String) {
+        func member(_ key: String, _ value: String, first: Bool = false) {
+            if !first { out += "," }
+            out += "\""
+            out += key
+            out += "\":"
+            JSONValue.writeString(value, to: &out)
+        }
+        member("id", station.id, first: true)
+        member("name", station.name)
+        member("kind", station.kind.rawValue)
+        member("kind_zh", station.kind.chineseName)
+        out += ",\"amenities\":["
+        for (i, amenity) in station.amenities.members.enumerated() {
+            if i > 0 { out += "," }
+            out += "\"" + amenity.rawValue + "\""
+        }
+        out += "]"
+        member("address", station.address)
+        member("province", station.province)
+        member("city", station.city)
+        member("opening_hours", station.openingHours)
+        member("phone", station.phone)
+        member("operator", station.operator)
+    }
+
+    /// simplestyle-spec 1.1.0 properties, so geojson.io-like viewers draw the stations with no code.
+    func appendStyle(_ station: Station, to out: inout String) {
+        let (color, symbol) = Self.marker(for: station.kind)
+        out += ",\"marker-color\":\"\(color)\",\"marker-symbol\":\"\(symbol)\",\"marker-size\":\"medium\",\"title\":"
+        JSONValue.writeString(station.name, to: &out)
+        var lines = ["\(station.kind.chineseName) · \(station.kind.rawValue)"]
+        if !station.amenities.isEmpty {
+            lines.append(station.amenities.members.map { "\($0.chineseAliases[0]) \($0.rawValue)" }.joined(separator: "、"))
+        }
+        if !station.address.isEmpty { lines.append(station.address) }
+        if !station.openingHours.isEmpty { lines.append("开放时间 " + station.openingHours) }
+        if !station.phone.isEmpty { lines.append("电话 " + station.phone) }
+        out += ",\"description\":"
+        JSONValue.writeString(lines.joined(separator: "\n"), to: &out)
+    }
+
+    /// Marker colour and Maki symbol per kind.
+    static func marker(for kind: Kind) -> (color: String, symbol: String) {
+        switch kind {
+        case .outdoorWorkerStation: ("#e65100", "shelter")
+        case .driverHome: ("#1565c0", "car")
+        case .carnationStation: ("#d81b60", "heart")
+        }
+    }
+
+    /// The opening of a FeatureCollection whose features follow, one per line.
+    /// `bbox` is `[west, south, east, north]` of the positions written, or nil when there are none.
+    public func collectionHeader(bbox: BoundingBox?) -> String {
+        var out = "{\"type\":\"FeatureCollection\",\"crs_name\":\"\(datum.rawValue)\""
+        if let bbox {
+            out += ",\"bbox\":[" + [bbox.west, bbox.south, bbox.east, bbox.north]
+                .map { JSONValue.formatNumber($0, places: Self.coordinatePlaces) }.joined(separator: ",") + "]"
+        }
+        return out + ",\"features\":["
+    }
+}
+
+extension BoundingBox {
+    /// The smallest box holding every coordinate (no antimeridian wrap); nil for none.
+    public init?<S: Sequence>(enclosing coordinates: S) where S.Element == Coordinate {
+        var box: BoundingBox?
+        for c in coordinates {
+            if var b = box {
+                b.south = min(b.south, c.latitude)
+                b.north = max(b.north, c.latitude)
+                b.west = min(b.west, c.longitude)
+                b.east = max(b.east, c.longitude)
+                box = b
+            } else {
+                box = BoundingBox(south: c.latitude, west: c.longitude, north: c.latitude, east: c.longitude)
+            }
+        }
+        guard let box else { return nil }
+        self = box
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a command's main output goes: standard output, or a file that appears only when complete.
+///
+/// A file is written to a temporary sibling and renamed over the target at the end (rename is
+/// atomic on one file system), so an interrupted or failed run never leaves a half-written file.
+final class OutputFile {
+    private let console: Console?
+    private let handle: FileHandle?
+    private let temporaryPath: String?
+    let finalPath: String?
+    private var buffer = ""
+    /// Flush threshold: large writes amortise the system calls, small enough to stream.
+    private static let flushBytes = 1 << 20
+
+    /// `path` nil or `-` means standard output (through `console`).
+    init(path: String?, console: Console) throws {
+        guard let path, path != "-" else {
+            self.console = console
+            handle = nil
+            temporaryPath = nil
+            finalPath = nil
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw CLIError.io("stations: cannot write \(path): the folder \(directory) does not exist")
+        }
+        let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw CLIError.io("stations: cannot write in \(directory) (permissions?)")
+        }
+        self.console = nil
+        self.handle = handle
+        temporaryPath = temporary
+        finalPath = path
+    }
+
+    func write(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= Self.flushBytes { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        if let handle { handle.write(Data(buffer.utf8)) } else { console?.out(buffer) }
+        buffer = ""
+    }
+
+    /// Finishes the output: flushes, and for a file renames it into place.
+    func commit() throws {
+        flush()
+        guard let handle, let temporaryPath, let finalPath else { return }
+        try handle.synchronize()
+        try handle.close()
+        guard rename(temporaryPath, finalPath) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            throw CLIError.io("stations: cannot write \(finalPath): \(reason)")
+        }
+    }
+
+    /// Drops a file that will not be completed.
+    func abandon() {
+        guard let handle, let temporaryPath else { return }
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+    }
+}
