@@ -170,8 +170,9 @@ def main():
         "// The region where the Chinese map datums (GCJ-02, BD-09) apply: the union of China's 34",
         "// province-level units, including Hong Kong, Macau and Taiwan (Amap/Tencent and Baidu draw those",
         f"// in their shifted datums too), buffered outward by {BUFFER_M / 1000:g} km so that coastal and border points on",
-        f"// the ~300 m simplified source outline are not lost, then simplified to {SIMPLIFY_M:g} m (distances measured",
-        "// on a Lambert conformal conic projection, standard parallels 25°N/47°N, central meridian 105°E).",
+        f"// the ~300 m simplified source outline are not lost, then simplified to {SIMPLIFY_M:g} m, and holes (sea enclosed",
+        f"// by buffered islands) under {MIN_HOLE_M2 / 1e6:g} km² dropped. Distances are measured on a Lambert conformal conic",
+        "// projection (standard parallels 25°N/47°N, central meridian 105°E).",
         f"// {len(rings)} rings ({len(rings) - holes} exterior, {holes} holes), {vertices} vertices, (lon, lat) in degrees"
         f" rounded to {DECIMALS} decimals;",
         "// rings are implicitly closed (the last vertex joins the first). Test points with the even-odd rule.",

@@ -284,15 +284,27 @@ struct TemporaryFolder {
         #expect(error.value == "unknown")
     }
 
-    @Test func gcj02IsNotConvertedYet() throws {
+    @Test func datumsAreConvertedToWGS84AndUnknownOnesRejected() throws {
         let text = Self.header + ",crs\n" + Self.row() + ",gcj02\n" + Self.row(id: "stn-2") + ",WGS84\n"
+            + Self.row(id: "stn-3") + ",BD-09\n" + Self.row(id: "stn-4") + ",mars2000\n"
         let result = try Self.read(text)
-        #expect(result.stations.map(\.id) == ["stn-2"])
+        #expect(result.stations.map(\.id) == ["stn-1", "stn-2", "stn-3"])
+        let written = Coordinate(latitude: 37.874855, longitude: 112.551208)
+        #expect(result.stations.map(\.sourceDatum) == [.gcj02, .wgs84, .bd09])
+        #expect(result.stations[1].coordinate == written)
+        // The GCJ-02 record's true position is its inverse, hundreds of metres away from what was written.
+        let fromGCJ = result.stations[0].coordinate
+        #expect(fromGCJ == written.converted(from: .gcj02, to: .wgs84))
+        #expect(fromGCJ.geodesicDistance(to: written) > 300)
+        #expect(fromGCJ.converted(from: .wgs84, to: .gcj02).geodesicDistance(to: written) < 0.01)
         let error = try Self.onlyError(result)
-        #expect(error.location == .line(2))
+        #expect(error.location == .line(5))
         #expect(error.field == "crs")
-        #expect(error.value == "gcj02")
-        #expect(error.message.contains("not converted yet"))
+        #expect(error.value == "mars2000")
+        #expect(error.message.contains("unknown datum"))
+        // --input-crs applies to records without their own crs.
+        let plain = try CSVStationReader.read(Self.file(Self.row()), file: "x.csv", inputDatum: .gcj02)
+        #expect(plain.stations.first?.coordinate == fromGCJ)
     }
 
     // MARK: - Whole files that cannot be read

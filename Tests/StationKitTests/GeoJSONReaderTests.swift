@@ -188,12 +188,21 @@ import Testing
         #expect(result.errors[0].value == "Point")
     }
 
-    @Test func gcj02IsNotConvertedYet() throws {
-        let error = try Self.onlyError(try Self.read(Self.collection(Self.feature(more: #", "crs": "gcj02""#))))
-        #expect(error.location == .feature(0))
-        #expect(error.field == "crs")
-        #expect(error.value == "gcj02")
-        #expect(error.message.contains("not converted yet"))
+    @Test func datumsAreConvertedToWGS84() throws {
+        let written = Coordinate(latitude: 37.868459, longitude: 112.607649)
+        let record = try Self.read(Self.collection(Self.feature(more: #", "crs": "gcj02""#)))
+        #expect(record.errors.isEmpty)
+        #expect(record.stations.first?.coordinate == written.converted(from: .gcj02, to: .wgs84))
+        #expect(record.stations.first?.sourceDatum == .gcj02)
+        // The file-level foreign member our exporter writes, overridden by a record's own crs.
+        let file = #"{"type": "FeatureCollection", "crs_name": "bd09", "features": ["# + Self.feature() + ","
+            + Self.feature(id: "stn-2", more: #", "crs": "wgs84""#) + "]}"
+        let both = try Self.read(file)
+        #expect(both.stations.map(\.sourceDatum) == [.bd09, .wgs84])
+        #expect(both.stations[0].coordinate == written.converted(from: .bd09, to: .wgs84))
+        #expect(both.stations[1].coordinate == written)
+        let unknown = try Self.onlyError(try Self.read(Self.collection(Self.feature(more: #", "crs": "utm50""#))))
+        #expect(unknown.location == .feature(0) && unknown.field == "crs" && unknown.value == "utm50")
     }
 
     // MARK: - Whole files that cannot be read

@@ -3,8 +3,9 @@
 // The region where the Chinese map datums (GCJ-02, BD-09) apply: the union of China's 34
 // province-level units, including Hong Kong, Macau and Taiwan (Amap/Tencent and Baidu draw those
 // in their shifted datums too), buffered outward by 2 km so that coastal and border points on
-// the ~300 m simplified source outline are not lost, then simplified to 500 m (distances measured
-// on a Lambert conformal conic projection, standard parallels 25°N/47°N, central meridian 105°E).
+// the ~300 m simplified source outline are not lost, then simplified to 500 m, and holes (sea enclosed
+// by buffered islands) under 1 km² dropped. Distances are measured on a Lambert conformal conic
+// projection (standard parallels 25°N/47°N, central meridian 105°E).
 // 204 rings (150 exterior, 54 holes), 9263 vertices, (lon, lat) in degrees rounded to 4 decimals;
 // rings are implicitly closed (the last vertex joins the first). Test points with the even-odd rule.
 //
