@@ -26,65 +26,89 @@ public struct StationGeoJSONEncoder: Sendable {
     /// properties first (e.g. rank and distance).
     public func appendFeature(_ station: Station, at position: Coordinate, extra: [(String, JSONValue)] = [],
                               to out: inout String) {
-        out += "{\"type\":\"Feature\",\"id\":"
+        var bytes: [UInt8] = []
+        appendFeature(station, at: position, extra: extra, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one Feature as UTF-8 bytes: the exporter's path, free of per-piece `String` overhead.
+    public func appendFeature(_ station: Station, at position: Coordinate, extra: [(String, JSONValue)] = [],
+                              to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"type":"Feature","id":"#.utf8)
         JSONValue.writeString(station.id, to: &out)
-        out += ",\"geometry\":{\"type\":\"Point\",\"coordinates\":["
-        out += JSONValue.formatNumber(position.longitude, places: Self.coordinatePlaces)
-        out += ","
-        out += JSONValue.formatNumber(position.latitude, places: Self.coordinatePlaces)
-        out += "]},\"properties\":{"
+        out.append(contentsOf: #","geometry":{"type":"Point","coordinates":["#.utf8)
+        JSONValue.appendNumber(position.longitude, places: Self.coordinatePlaces, to: &out)
+        out.append(UInt8(ascii: ","))
+        JSONValue.appendNumber(position.latitude, places: Self.coordinatePlaces, to: &out)
+        out.append(contentsOf: #"]},"properties":{"#.utf8)
         for (key, value) in extra {
             JSONValue.writeString(key, to: &out)
-            out += ":"
-            value.write(to: &out)
-            out += ","
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: value.rendered().utf8)
+            out.append(UInt8(ascii: ","))
         }
         appendProperties(station, to: &out)
         if style { appendStyle(station, to: &out) }
-        out += "}}"
+        out.append(contentsOf: "}}".utf8)
     }
 
     /// The interchange properties, in the order of DESIGN.md, plus `kind_zh`.
-    func appendProperties(_ station: Station, to out: inout String) {
-        func member(_ key: String, _ value: String, first: Bool = false) {
-            if !first { out += "," }
-            out += "\""
-            out += key
-            out += "\":"
+    func appendProperties(_ station: Station, to out: inout [UInt8]) {
+        func member(_ key: StaticString, _ value: String) {
+            out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
             JSONValue.writeString(value, to: &out)
         }
-        member("id", station.id, first: true)
-        member("name", station.name)
-        member("kind", station.kind.rawValue)
-        member("kind_zh", station.kind.chineseName)
-        out += ",\"amenities\":["
-        for (i, amenity) in station.amenities.members.enumerated() {
-            if i > 0 { out += "," }
-            out += "\"" + amenity.rawValue + "\""
+        member(#""id":"#, station.id)
+        member(#","name":"#, station.name)
+        member(#","kind":"#, station.kind.rawValue)
+        member(#","kind_zh":"#, station.kind.chineseName)
+        out.append(contentsOf: #","amenities":["#.utf8)
+        var first = true
+        for amenity in Amenity.allCases where station.amenities.contains(amenity) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: amenity.rawValue.utf8)
+            out.append(UInt8(ascii: "\""))
         }
-        out += "]"
-        member("address", station.address)
-        member("province", station.province)
-        member("city", station.city)
-        member("opening_hours", station.openingHours)
-        member("phone", station.phone)
-        member("operator", station.operator)
+        out.append(UInt8(ascii: "]"))
+        member(#","address":"#, station.address)
+        member(#","province":"#, station.province)
+        member(#","city":"#, station.city)
+        member(#","opening_hours":"#, station.openingHours)
+        member(#","phone":"#, station.phone)
+        member(#","operator":"#, station.operator)
     }
 
     /// simplestyle-spec 1.1.0 properties, so geojson.io-like viewers draw the stations with no code.
-    func appendStyle(_ station: Station, to out: inout String) {
+    /// The description holds one line each for the kind, the amenities, address, hours and phone.
+    func appendStyle(_ station: Station, to out: inout [UInt8]) {
         let (color, symbol) = Self.marker(for: station.kind)
-        out += ",\"marker-color\":\"\(color)\",\"marker-symbol\":\"\(symbol)\",\"marker-size\":\"medium\",\"title\":"
+        out.append(contentsOf: #","marker-color":""#.utf8)
+        out.append(contentsOf: color.utf8)
+        out.append(contentsOf: #"","marker-symbol":""#.utf8)
+        out.append(contentsOf: symbol.utf8)
+        out.append(contentsOf: #"","marker-size":"medium","title":"#.utf8)
         JSONValue.writeString(station.name, to: &out)
-        var lines = ["\(station.kind.chineseName) · \(station.kind.rawValue)"]
-        if !station.amenities.isEmpty {
-            lines.append(station.amenities.members.map { "\($0.chineseAliases[0]) \($0.rawValue)" }.joined(separator: "、"))
+        out.append(contentsOf: #","description":""#.utf8)
+        out.append(contentsOf: "\(station.kind.chineseName) · \(station.kind.rawValue)".utf8)
+        func line(_ prefix: String, _ value: String) {
+            guard !value.isEmpty else { return }
+            out.append(contentsOf: #"\n"#.utf8)
+            out.append(contentsOf: prefix.utf8)
+            JSONValue.writeEscaped(value, to: &out)
         }
-        if !station.address.isEmpty { lines.append(station.address) }
-        if !station.openingHours.isEmpty { lines.append("开放时间 " + station.openingHours) }
-        if !station.phone.isEmpty { lines.append("电话 " + station.phone) }
-        out += ",\"description\":"
-        JSONValue.writeString(lines.joined(separator: "\n"), to: &out)
+        if !station.amenities.isEmpty {
+            out.append(contentsOf: #"\n"#.utf8)
+            for (i, amenity) in station.amenities.members.enumerated() {
+                if i > 0 { out.append(contentsOf: "、".utf8) }
+                out.append(contentsOf: "\(amenity.chineseAliases[0]) \(amenity.rawValue)".utf8)
+            }
+        }
+        line("", station.address)
+        line("开放时间 ", station.openingHours)
+        line("电话 ", station.phone)
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Marker colour and Maki symbol per kind.

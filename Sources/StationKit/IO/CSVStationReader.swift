@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Reads the CSV interchange format (DESIGN.md), with English or Chinese headers.
@@ -22,25 +23,212 @@ public enum CSVStationReader {
     static let required = ["kind", "lat", "lon"]
 
     /// Parses CSV text. `file` names the source in messages.
-    /// - Throws: ``DataFileError`` when the header is unusable or a quote is never closed.
     /// `inputDatum` is the datum of records without a `crs` of their own.
+    /// - Throws: ``DataFileError`` when the header is unusable or a quote is never closed.
     public static func read(_ text: String, file: String, inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
-        // A UTF-8 byte-order mark that survived decoding would otherwise become part of the first column's name.
-        var text = Substring(text)
-        if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
-        let records: [CSVTokenizer.Record]
-        do {
-            records = try CSVTokenizer.records(in: String(text))
-        } catch {
-            throw DataFileError(file: file, reason: .unreadable, message:
-                "line \(error.line): a quoted field is never closed, so the rest of the file would be one field; add the missing '\"'")
+        var text = text
+        let outcome: Result<LoadResult, DataFileError> = text.withUTF8 { bytes in
+            do throws(DataFileError) {
+                // A Swift string is valid UTF-8, so the byte reader always answers.
+                return .success(try read(utf8: bytes, file: file, inputDatum: inputDatum)!)
+            } catch {
+                return .failure(error)
+            }
         }
-        guard let header = records.first else {
+        return try outcome.get()
+    }
+
+    /// Files larger than this are cut into pieces parsed on all cores.
+    static let pieceSize = 1 << 20
+
+    /// Parses CSV bytes in place; nil when they are not UTF-8 (the caller then tries other encodings).
+    /// Validation happens piece by piece inside the parallel parse, so it costs no extra pass.
+    static func read(utf8 whole: UnsafeBufferPointer<UInt8>, file: String, inputDatum: Datum) throws(DataFileError) -> LoadResult? {
+        // A UTF-8 byte-order mark that survived decoding would otherwise become part of the first column's name.
+        let bytes = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
+        var result = LoadResult()
+        let found = try Self.header(of: bytes, file: file)
+        guard found.isUTF8 else { return nil }
+        guard let (header, bodyStart, bodyLine) = found.header else {
             throw DataFileError(file: file, reason: .unreadable, message: "the file is empty; expected a header line: \(canonicalHeader)")
         }
-        var result = LoadResult()
+        let columns = ColumnMap(try Self.columns(of: header, file: file, notices: &result.notices))
+
+        let pieces = Self.pieces(of: bytes, from: bodyStart)
+        // A piece holds at most one record per line: its line count fixes both the line it starts on
+        // and a slot range in the result arrays that no other piece touches.
+        let lineCounts = pieces.map { CSVTokenizer.lineBreaks(in: UnsafeBufferPointer(rebasing: bytes[$0])) + 1 }
+        var firstLines = [bodyLine], slots = [0]
+        for count in lineCounts.dropLast() {
+            firstLines.append(firstLines.last! + count - 1)
+            slots.append(slots.last! + count)
+        }
+        let capacity = slots.last! + lineCounts.last!
+        let parsed = UnsafeMutableBufferPointer<Piece>.allocate(capacity: pieces.count)
+        parsed.initialize(repeating: Piece())
+        defer { parsed.deinitialize(); parsed.deallocate() }
+        nonisolated(unsafe) let shared = parsed, input = bytes
+
+        // Workers build stations straight into their slots; the gaps left by bad or blank lines are
+        // then closed by moving records down, so no station is copied or reference-counted twice.
+        result.origins = [RecordOrigin](unsafeUninitializedCapacity: capacity) { origins, originCount in
+            result.stations = [Station](unsafeUninitializedCapacity: capacity) { stations, stationCount in
+                nonisolated(unsafe) let stationSlots = stations.baseAddress!, originSlots = origins.baseAddress!
+                let (lines, starts) = (firstLines, slots)
+                DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+                    shared[index] = Self.parse(UnsafeBufferPointer(rebasing: input[pieces[index]]), firstLine: lines[index],
+                                               columnCount: header.count, columns: columns, file: file, inputDatum: inputDatum,
+                                               stations: stationSlots + starts[index], origins: originSlots + starts[index])
+                }
+                var kept = 0
+                for (index, piece) in parsed.enumerated() {
+                    if kept != starts[index] {
+                        (stationSlots + kept).moveInitialize(from: stationSlots + starts[index], count: piece.count)
+                        (originSlots + kept).moveInitialize(from: originSlots + starts[index], count: piece.count)
+                    }
+                    kept += piece.count
+                }
+                stationCount = kept
+                originCount = kept
+            }
+        }
+
+        guard parsed.allSatisfy(\.isUTF8) else { return nil }
+        if let line = parsed.lazy.compactMap(\.unterminatedQuoteLine).first {
+            throw DataFileError(file: file, reason: .unreadable, message:
+                "line \(line): a quoted field is never closed, so the rest of the file would be one field; add the missing '\"'")
+        }
+        for piece in parsed { result.errors += piece.errors }
+        // Ids must be unique across the whole file, so duplicates are found once the pieces are joined.
+        let duplicates = Self.duplicateIDs(in: result, file: file)
+        if !duplicates.isEmpty {
+            let dropped = Set(duplicates.map(\.location))
+            let kept = zip(result.stations, result.origins).filter { !dropped.contains($0.1.location) }
+            result.stations = kept.map(\.0)
+            result.origins = kept.map(\.1)
+            // Keep the report in file order, as a reader going line by line would give it.
+            result.errors = (result.errors + duplicates).enumerated().sorted {
+                ($0.element.location.line ?? 0, $0.offset) < ($1.element.location.line ?? 0, $1.offset)
+            }.map(\.element)
+        }
+        return result
+    }
+
+    /// An error for every record whose id an earlier line already used.
+    ///
+    /// Ids are hashed on every core, then a single pass keys a table by the hash alone (cheap
+    /// integer keys); only when two different ids share a hash does a second, string-keyed table
+    /// decide.
+    static func duplicateIDs(in result: LoadResult, file: String) -> [RecordError] {
+        let stations = result.stations
+        let hashes = [Int](unsafeUninitializedCapacity: stations.count) { buffer, count in
+            nonisolated(unsafe) let slots = buffer.baseAddress!
+            let block = 1 << 14
+            DispatchQueue.concurrentPerform(iterations: (stations.count + block - 1) / block) { b in
+                for i in b * block..<min(stations.count, (b + 1) * block) { (slots + i).initialize(to: stations[i].id.hashValue) }
+            }
+            count = stations.count
+        }
+        var firstByHash: [Int: Int] = [:]
+        firstByHash.reserveCapacity(stations.count)
+        var firstByID: [String: Int] = [:]  // ids whose hash an earlier, different id already holds
+        var duplicates: [RecordError] = []
+        for i in stations.indices {
+            let first: Int
+            if let holder = firstByHash[hashes[i]] {
+                if stations[holder].id == stations[i].id {
+                    first = holder
+                } else if let earlier = firstByID[stations[i].id] {
+                    first = earlier
+                } else {
+                    firstByID[stations[i].id] = i
+                    continue
+                }
+            } else {
+                firstByHash[hashes[i]] = i
+                continue
+            }
+            duplicates.append(RecordError(file: file, location: result.origins[i].location, field: "id", value: stations[i].id,
+                                          message: "duplicate id, first used on \(result.origins[first].location)"))
+        }
+        return duplicates
+    }
+
+    /// The stations, their lines and the bad records of one piece of a file.
+    struct Piece {
+        /// Stations written to the piece's slots.
+        var count = 0
+        var errors: [RecordError] = []
+        var unterminatedQuoteLine: Int?
+        /// False when the piece is not UTF-8; then nothing else in it was parsed.
+        var isUTF8 = true
+    }
+
+    /// The first non-blank record, the byte offset after it and the line the rest starts on (nil for an
+    /// empty file); `isUTF8` is false, and nothing else is set, when the header's bytes are not UTF-8.
+    static func header(of bytes: UnsafeBufferPointer<UInt8>, file: String) throws(DataFileError)
+        -> (header: ([String], Int, Int)?, isUTF8: Bool) {
+        var start = 0, line = 1
+        while start < bytes.count {
+            let end = CSVTokenizer.recordStarts(in: bytes, atOrAfter: [start + 1])[0]
+            let record = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard UTF8Validation.isValid(record) else { return (nil, false) }
+            var fields: [String]?
+            do throws(CSVTokenizer.UnterminatedQuote) {
+                try CSVTokenizer.forEachRecord(in: record, firstLine: line) { _, found in fields = found }
+            } catch {
+                throw DataFileError(file: file, reason: .unreadable, message:
+                    "line \(error.line): the header's quoted field is never closed; add the missing '\"'")
+            }
+            line += CSVTokenizer.lineBreaks(in: record)
+            if let fields { return ((fields, end, line), true) }
+            start = end
+        }
+        return (nil, true)
+    }
+
+    /// Byte ranges, each starting at a record boundary, that together cover `bytes[start...]`.
+    static func pieces(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Range<Int>] {
+        let length = bytes.count - start
+        let count = max(1, min(length / pieceSize, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let targets = (0..<count).map { start + length / count * $0 }
+        let starts = CSVTokenizer.recordStarts(in: bytes, atOrAfter: targets) + [bytes.count]
+        return (0..<count).map { starts[$0]..<starts[$0 + 1] }.filter { !$0.isEmpty }.ifEmpty([start..<start])
+    }
+
+    /// Parses one piece: each record validated, good ones initialised in `stations` and `origins`
+    /// (room for one per line), bad ones reported.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, columnCount: Int, columns: ColumnMap,
+                      file: String, inputDatum: Datum,
+                      stations: UnsafeMutablePointer<Station>, origins: UnsafeMutablePointer<RecordOrigin>) -> Piece {
+        var piece = Piece()
+        guard UTF8Validation.isValid(bytes) else {
+            piece.isUTF8 = false
+            return piece
+        }
+        do throws(CSVTokenizer.UnterminatedQuote) {
+            try CSVTokenizer.forEachRecord(in: bytes, firstLine: firstLine) { line, fields in
+                if fields.count != columnCount {
+                    piece.errors.append(RecordError(file: file, location: .line(line), field: nil, value: nil, message:
+                        "has \(fields.count) fields but the header has \(columnCount); a comma inside a value needs quotes"))
+                    return
+                }
+                guard let station = Self.station(fields, columns: columns, line: line, file: file, inputDatum: inputDatum,
+                                                 errors: &piece.errors) else { return }
+                (stations + piece.count).initialize(to: station)
+                (origins + piece.count).initialize(to: RecordOrigin(file: file, location: .line(line)))
+                piece.count += 1
+            }
+        } catch {
+            piece.unterminatedQuoteLine = error.line
+        }
+        return piece
+    }
+
+    /// Maps each known field to its column; unknown columns become notices.
+    static func columns(of header: [String], file: String, notices: inout [String]) throws(DataFileError) -> [String: Int] {
         var columns: [String: Int] = [:]
-        for (position, rawName) in header.fields.enumerated() {
+        for (position, rawName) in header.enumerated() {
             let name = rawName.trimmed().lowercased()
             if let field = headerNames.first(where: { $0.names.contains(name) })?.field {
                 if columns[field] != nil {
@@ -48,7 +236,7 @@ public enum CSVStationReader {
                 }
                 columns[field] = position
             } else {
-                result.notices.append("\(file), line 1: column '\(rawName)' is not part of the station format and is ignored")
+                notices.append("\(file), line 1: column '\(rawName)' is not part of the station format and is ignored")
             }
         }
         let missing = required.filter { columns[$0] == nil }
@@ -56,42 +244,53 @@ public enum CSVStationReader {
             throw DataFileError(file: file, reason: .unreadable, message:
                 "line 1: missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); expected a header like: \(canonicalHeader)")
         }
+        return columns
+    }
 
-        var seenIDs: [String: Int] = [:]
-        for record in records.dropFirst() {
-            let location = RecordLocation.line(record.line)
-            if record.fields.count != header.fields.count {
-                result.errors.append(RecordError(file: file, location: location, field: nil, value: nil, message:
-                    "has \(record.fields.count) fields but the header has \(header.fields.count); a comma inside a value needs quotes"))
-                continue
-            }
-            func value(_ field: String) -> String? { columns[field].map { record.fields[$0] } }
-            var raw = RawStation()
-            // Registries without an id column get one from the line, stable for the same file.
-            raw.id = columns["id"] == nil ? "line-\(record.line)" : value("id")
-            raw.name = value("name") ?? ""
-            raw.kind = value("kind")
-            raw.latitude = value("lat").map(RawStation.Number.text) ?? .missing
-            raw.longitude = value("lon").map(RawStation.Number.text) ?? .missing
-            raw.amenities = value("amenities").map { [$0] } ?? []
-            raw.address = value("address") ?? ""
-            raw.province = value("province") ?? ""
-            raw.city = value("city") ?? ""
-            raw.openingHours = value("opening_hours") ?? ""
-            raw.phone = value("phone") ?? ""
-            raw.operator = value("operator") ?? ""
-            raw.crs = value("crs")
-            guard let station = raw.validated(file: file, location: location, inputDatum: inputDatum, errors: &result.errors) else { continue }
-            if let first = seenIDs[station.id] {
-                result.errors.append(RecordError(file: file, location: location, field: "id", value: station.id, message:
-                    "duplicate id, first used on line \(first)"))
-                continue
-            }
-            seenIDs[station.id] = record.line
-            result.append(station, from: RecordOrigin(file: file, location: location))
+    /// Column positions of the fields, looked up once per file rather than once per record.
+    struct ColumnMap {
+        let id, name, kind, lat, lon, amenities, address, province, city, openingHours, phone, `operator`, crs: Int?
+
+        init(_ columns: [String: Int]) {
+            id = columns["id"]; name = columns["name"]; kind = columns["kind"]; lat = columns["lat"]; lon = columns["lon"]
+            amenities = columns["amenities"]; address = columns["address"]; province = columns["province"]
+            city = columns["city"]; openingHours = columns["opening_hours"]; phone = columns["phone"]
+            `operator` = columns["operator"]; crs = columns["crs"]
         }
-        return result
+    }
+
+    /// Builds and validates one record.
+    static func station(_ fields: [String], columns: ColumnMap, line: Int, file: String, inputDatum: Datum,
+                        errors: inout [RecordError]) -> Station? {
+        func value(_ column: Int?) -> String? { column.map { fields[$0] } }
+        var raw = RawStation()
+        // Registries without an id column get one from the line, stable for the same file.
+        raw.id = columns.id == nil ? "line-\(line)" : value(columns.id)
+        raw.name = value(columns.name) ?? ""
+        raw.kind = value(columns.kind)
+        raw.latitude = value(columns.lat).map(RawStation.Number.text) ?? .missing
+        raw.longitude = value(columns.lon).map(RawStation.Number.text) ?? .missing
+        raw.amenityList = value(columns.amenities)
+        raw.address = value(columns.address) ?? ""
+        raw.province = value(columns.province) ?? ""
+        raw.city = value(columns.city) ?? ""
+        raw.openingHours = value(columns.openingHours) ?? ""
+        raw.phone = value(columns.phone) ?? ""
+        raw.operator = value(columns.operator) ?? ""
+        raw.crs = value(columns.crs)
+        return raw.validated(file: file, location: .line(line), inputDatum: inputDatum, errors: &errors)
     }
 
     static let canonicalHeader = "id,name,kind,lat,lon,amenities,address,province,city,opening_hours,phone,operator"
+}
+
+extension Array {
+    fileprivate func ifEmpty(_ replacement: [Element]) -> [Element] { isEmpty ? replacement : self }
+}
+
+extension RecordLocation {
+    /// The CSV line, when the location is one.
+    var line: Int? {
+        if case .line(let line) = self { line } else { nil }
+    }
 }

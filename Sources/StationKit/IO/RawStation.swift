@@ -13,7 +13,10 @@ struct RawStation {
     var kind: String?
     var latitude = Number.missing
     var longitude = Number.missing
+    /// Amenity values as GeoJSON gives them (each may still hold a list).
     var amenities: [String] = []
+    /// The amenity list as one text, as CSV gives it.
+    var amenityList: String?
     var address = ""
     var province = ""
     var city = ""
@@ -48,9 +51,11 @@ struct RawStation {
         let longitude = Self.number(self.longitude, field: "lon", range: 180, fail: fail)
 
         var amenities = AmenitySet()
-        for tag in splitTags(self.amenities) {
+        func add(_ tag: String) {
             do { amenities.insert(try Amenity(parsing: tag)) } catch { fail("amenities", tag, error.description) }
         }
+        for value in self.amenities { AmenitySet.forEachTag(in: value, add) }
+        if let amenityList { AmenitySet.forEachTag(in: amenityList, add) }
 
         // A record's own crs wins over the file's.
         var datum = inputDatum
@@ -71,11 +76,6 @@ struct RawStation {
             sourceDatum: datum)
     }
 
-    /// Amenity tags, also when a GeoJSON producer packed several into one string.
-    private func splitTags(_ values: [String]) -> [String] {
-        values.flatMap(AmenitySet.splitList)
-    }
-
     private static func number(_ raw: Number, field: String, range: Double,
                                fail: (String, String?, String) -> Void) -> Double? {
         let name = field == "lat" ? "latitude" : "longitude"
@@ -89,7 +89,7 @@ struct RawStation {
         case .text(let text):
             let trimmed = text.trimmed()
             guard !trimmed.isEmpty else { fail(field, text, "missing \(name)"); return nil }
-            guard let parsed = Double(trimmed) else { fail(field, text, "\(name) is not a number"); return nil }
+            guard let parsed = DecimalParsing.fastValue(trimmed) ?? Double(trimmed) else { fail(field, text, "\(name) is not a number"); return nil }
             value = parsed
             written = text
         case .value(let parsed):

@@ -19,6 +19,8 @@ public enum StationLoader {
     /// Loads every input in order; `-` is standard input. Ids must be unique across all inputs.
     /// `inputDatum` is the datum of records that do not name their own `crs`.
     public static func load(paths: [String], inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
+        // Each reader already rejects duplicates within its file; only several files need the cross check.
+        if paths.count == 1 { return try load(path: paths[0], inputDatum: inputDatum) }
         var result = LoadResult()
         for path in paths {
             result.append(try load(path: path, inputDatum: inputDatum))
@@ -36,17 +38,28 @@ public enum StationLoader {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw DataFileError(file: path, reason: .missing, message: "no such file")
             }
-            guard let contents = FileManager.default.contents(atPath: path) else {
+            // Mapped, not read: a large registry is parsed straight from the page cache.
+            guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
                 throw DataFileError(file: path, reason: .missing, message: "cannot read the file (permissions?)")
             }
             data = contents
         }
-        let decoded = try TextDecoding.decode(data, file: name)
-        var result: LoadResult
-        switch format(of: path, text: decoded.text) {
-        case .csv: result = try CSVStationReader.read(decoded.text, file: name, inputDatum: inputDatum)
-        case .geoJSON: result = try GeoJSONStationReader.read(decoded.text, file: name, inputDatum: inputDatum)
+        let isGeoJSON = format(of: path, data: data) == .geoJSON
+        if !isGeoJSON {
+            // UTF-8 CSV, by far the common case, is parsed in place without first becoming one huge string.
+            let direct = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<LoadResult?, DataFileError> in
+                do throws(DataFileError) {
+                    return .success(try CSVStationReader.read(utf8: raw.bindMemory(to: UInt8.self), file: name, inputDatum: inputDatum))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            if let result = try direct.get() { return result }
         }
+        let decoded = try TextDecoding.decode(data, file: name)
+        var result = isGeoJSON
+            ? try GeoJSONStationReader.read(decoded.text, file: name, inputDatum: inputDatum)
+            : try CSVStationReader.read(decoded.text, file: name, inputDatum: inputDatum)
         if let encoding = decoded.convertedFrom {
             result.notices.insert("\(name): read as \(encoding) (not UTF-8); consider saving it as UTF-8", at: 0)
         }
@@ -55,17 +68,21 @@ public enum StationLoader {
 
     enum Format { case csv, geoJSON }
 
-    static func format(of path: String, text: String) -> Format {
+    /// By the extension, else by the first byte that is not white space or a byte-order mark.
+    static func format(of path: String, data: Data) -> Format {
         let lower = path.lowercased()
         if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") { return .geoJSON }
         if lower.hasSuffix(".csv") { return .csv }
-        let first = text.unicodeScalars.first { !$0.properties.isWhitespace }
-        return first == "{" ? .geoJSON : .csv
+        let skipped: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF]
+        return data.first { !skipped.contains($0) } == UInt8(ascii: "{") ? .geoJSON : .csv
     }
 
     private static func removingCrossFileDuplicates(_ result: LoadResult) -> LoadResult {
         var firstSeen: [String: RecordOrigin] = [:]
+        firstSeen.reserveCapacity(result.stations.count)
         var kept = LoadResult(errors: result.errors, notices: result.notices)
+        kept.stations.reserveCapacity(result.stations.count)
+        kept.origins.reserveCapacity(result.stations.count)
         for (station, origin) in zip(result.stations, result.origins) {
             if let first = firstSeen[station.id] {
                 kept.errors.append(RecordError(file: origin.file, location: origin.location, field: "id", value: station.id,

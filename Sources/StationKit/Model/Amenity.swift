@@ -20,7 +20,38 @@ public enum Amenity: String, CaseIterable, Sendable, Hashable, Comparable {
     case rainGear = "rain-gear"
 
     /// This amenity's bit in an ``AmenitySet``.
-    public var bit: UInt32 { 1 << UInt32(Amenity.allCases.firstIndex(of: self)!) }
+    public var bit: UInt32 { 1 << UInt32(position) }
+
+    /// Declaration position, spelled out because readers ask for bits millions of times and a search
+    /// of `allCases` showed up in profiles; a test checks it against `allCases`.
+    var position: Int {
+        switch self {
+        case .shower: 0
+        case .toilet: 1
+        case .drinkingWater: 2
+        case .rest: 3
+        case .sleeping: 4
+        case .meals: 5
+        case .microwave: 6
+        case .charging: 7
+        case .ebikeCharging: 8
+        case .firstAid: 9
+        case .heating: 10
+        case .cooling: 11
+        case .wifi: 12
+        case .laundry: 13
+        case .parking: 14
+        case .vehicleRepair: 15
+        case .logisticsInfo: 16
+        case .lactationRoom: 17
+        case .reading: 18
+        case .legalAid: 19
+        case .counseling: 20
+        case .healthCheck: 21
+        case .airPump: 22
+        case .rainGear: 23
+        }
+    }
 
     /// The Chinese terms registries and users write for this amenity; the first is used for display.
     public var chineseAliases: [String] {
@@ -87,6 +118,10 @@ public enum Amenity: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Parses a canonical tag or any English or Chinese alias (case and surrounding spaces ignored).
     /// - Throws: ``UnknownAmenityError`` with the closest known spelling.
     public init(parsing text: String) throws(UnknownAmenityError) {
+        if let exact = Amenity.lookup[text] {
+            self = exact
+            return
+        }
         let key = text.trimmed().lowercased()
         guard let amenity = Amenity.lookup[key] else {
             throw UnknownAmenityError(value: text, suggestion: Amenity.closestTag(to: key))

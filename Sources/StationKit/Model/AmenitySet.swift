@@ -21,9 +21,34 @@ public struct AmenitySet: OptionSet, Hashable, Sendable, CustomStringConvertible
 
     /// Splits an amenity list on every separator registries use.
     static func splitList(_ text: String) -> [String] {
-        let separators: Set<Character> = [";", ",", "，", "、", "；", "|", " ", "\u{3000}"]
-        return text.split(whereSeparator: { separators.contains($0) }).map(String.init).filter { !$0.isEmpty }
+        var tags: [String] = []
+        forEachTag(in: text) { tags.append($0) }
+        return tags
     }
+
+    /// Calls `body` with each tag of a list, split on every separator registries use; empty pieces skipped.
+    static func forEachTag(in text: String, _ body: (String) -> Void) {
+        // The interchange format's own `a;b;c` splits on bytes without building an array; lists with
+        // other separators (Chinese punctuation, spaces) take the general path.
+        var text = text
+        let split = text.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "|") {
+                return false
+            }
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: ";") { end += 1 }
+                if start < end { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                start = end + 1
+            }
+            return true
+        }
+        guard !split else { return }
+        for part in text.split(whereSeparator: { separators.contains($0) }) { body(String(part)) }
+    }
+
+    private static let separators: Set<Character> = [";", ",", "，", "、", "；", "|", " ", "\u{3000}"]
 
     /// Whether the set holds `amenity`.
     public func contains(_ amenity: Amenity) -> Bool { rawValue & amenity.bit != 0 }

@@ -21,12 +21,12 @@ struct StatsCommand: ParsableCommand {
 
     func execute(console: Console) throws {
         let stations = try dataOptions.load(console: console).stations
-        let kinds = Kind.allCases.map { kind in (kind, stations.filter { $0.kind == kind }.count) }
+        let kinds = Kind.allCases.map { kind in (kind, stations.count { $0.kind == kind }) }
         var provinceCounts: [String: Int] = [:]
         for station in stations { provinceCounts[station.province.isEmpty ? "(none)" : station.province, default: 0] += 1 }
         // Most stations first; equal counts by name, so the order is stable.
         let provinces = provinceCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        let amenities = Amenity.allCases.map { amenity in (amenity, stations.filter { $0.amenities.contains(amenity) }.count) }
+        let amenities = Amenity.allCases.map { amenity in (amenity, stations.count { $0.amenities.contains(amenity) }) }
 
         switch format {
         case .json:

@@ -44,20 +44,64 @@ final class OutputFile {
     }
 
     func write(_ text: String) {
+        if text.utf8.count >= Self.flushBytes {
+            // Large blocks go out as they are rather than through the buffer.
+            flush()
+            buffer = text
+            flush()
+            return
+        }
         buffer += text
         if buffer.utf8.count >= Self.flushBytes { flush() }
     }
 
+    /// Writes UTF-8 bytes as they are (the exporter's blocks), after anything buffered.
+    func write(bytes: [UInt8]) {
+        flush()
+        guard let handle else {
+            console?.out(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        bytes.withUnsafeBytes { writeAll($0, to: handle.fileDescriptor) }
+    }
+
     private func flush() {
         guard !buffer.isEmpty else { return }
-        if let handle { handle.write(Data(buffer.utf8)) } else { console?.out(buffer) }
+        if let handle {
+            var text = buffer
+            text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: handle.fileDescriptor) }
+        } else {
+            console?.out(buffer)
+        }
         buffer = ""
+    }
+
+    /// The first failed write (a full disk, say); reported by ``commit()``, which then keeps nothing.
+    private var failure: String?
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
+        guard failure == nil, var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = systemWrite(descriptor, next, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                return
+            }
+            next += written
+            left -= written
+        }
     }
 
     /// Finishes the output: flushes, and for a file renames it into place.
     func commit() throws {
         flush()
         guard let handle, let temporaryPath, let finalPath else { return }
+        if let failure {
+            abandon()
+            throw CLIError.io("stations: cannot write \(finalPath): \(failure)")
+        }
         try handle.synchronize()
         try handle.close()
         guard rename(temporaryPath, finalPath) == 0 else {
@@ -73,4 +117,13 @@ final class OutputFile {
         try? handle.close()
         try? FileManager.default.removeItem(atPath: temporaryPath)
     }
+}
+
+/// write(2), named apart from ``OutputFile/write(_:)``.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #else
+    Darwin.write(descriptor, bytes, count)
+    #endif
 }
