@@ -43,7 +43,9 @@ public enum CSVStationReader {
 
     /// Parses CSV bytes in place; nil when they are not UTF-8 (the caller then tries other encodings).
     /// Validation happens piece by piece inside the parallel parse, so it costs no extra pass.
-    static func read(utf8 whole: UnsafeBufferPointer<UInt8>, file: String, inputDatum: Datum) throws(DataFileError) -> LoadResult? {
+    /// `pieceSize` is a parameter only so tests can cut small files into many pieces.
+    static func read(utf8 whole: UnsafeBufferPointer<UInt8>, file: String, inputDatum: Datum,
+                     pieceSize: Int = pieceSize) throws(DataFileError) -> LoadResult? {
         // A UTF-8 byte-order mark that survived decoding would otherwise become part of the first column's name.
         let bytes = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
         var result = LoadResult()
@@ -54,7 +56,7 @@ public enum CSVStationReader {
         }
         let columns = ColumnMap(try Self.columns(of: header, file: file, notices: &result.notices))
 
-        let pieces = Self.pieces(of: bytes, from: bodyStart)
+        let pieces = Self.pieces(of: bytes, from: bodyStart, pieceSize: pieceSize)
         // A piece holds at most one record per line: its line count fixes both the line it starts on
         // and a slot range in the result arrays that no other piece touches.
         let lineCounts = pieces.map { CSVTokenizer.lineBreaks(in: UnsafeBufferPointer(rebasing: bytes[$0])) + 1 }
@@ -188,7 +190,7 @@ public enum CSVStationReader {
     }
 
     /// Byte ranges, each starting at a record boundary, that together cover `bytes[start...]`.
-    static func pieces(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Range<Int>] {
+    static func pieces(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, pieceSize: Int) -> [Range<Int>] {
         let length = bytes.count - start
         let count = max(1, min(length / pieceSize, ProcessInfo.processInfo.activeProcessorCount * 4))
         let targets = (0..<count).map { start + length / count * $0 }

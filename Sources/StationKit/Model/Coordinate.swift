@@ -31,6 +31,8 @@ public func formatDecimal(_ value: Double, places: Int) -> String {
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
     let scaled = (abs(value) * scale).rounded()
+    // Beyond 18 digits there are no decimals left to fix; Swift's shortest form (`1e+300`) is exact.
+    guard scaled < 1e18 else { return "\(value)" }
     let negative = value < 0 && scaled != 0
     let digits = String(UInt64(scaled))
     guard places > 0 else { return (negative ? "-" : "") + digits }
