@@ -424,6 +424,26 @@ China's 34 province-level units as (Multi)Polygons, WGS84, from DCW-GMT 2.1.1 (D
 World for GMT, Debian package `gmt-dcw`), LGPL-3.0-or-later, © 2014 The GMT Team. Chinese names added,
 borders made into an exact coverage and simplified to about 300 m, so a point within a few hundred
 metres of a coast or border can fall on the wrong side.
+
+Two files are derived from it and compiled into the binary (same licence, LGPL-3.0-or-later, as
+derived data):
+
+- `../Sources/StationAnalysis/Regions/EmbeddedProvinces.swift`, the same polygons as Swift text, so
+  `--region 山西` works without the source tree (`python3 tools/embed-regions.py`);
+- `../Sources/StationKit/Datums/ChinaOutline.swift`, the outline of the area where Chinese web maps
+  shift coordinates (GCJ-02, BD-09): the union of all 34 units, Hong Kong, Macau and Taiwan
+  included, buffered outward by 2 km and simplified to about 500 m
+  (`python3 tools/generate-china-outline.py`, needs shapely; the steps are in its header).
+
+## Test vectors (under `../Tests/StationKitTests/Fixtures/`)
+
+- `geodesic-vectors.csv`: 500 point pairs in China with WGS84 geodesic distances computed with
+  GeographicLib 2.1 (MIT licence), generated for this project.
+- `datum-vectors.csv`: 150 points converted WGS84 → GCJ-02 → WGS84 and WGS84 → BD-09 by four
+  independent PyPI libraries (prcoords, eviltransform, coordtransform, coord-convert), generated
+  for this project.
+- `stations-1k.csv`, `stations-1k.geojson`, `queries-1k.json`: 1,000 synthetic stations and 300
+  queries answered by brute force with GeographicLib, generated for this project.
 """
 
 

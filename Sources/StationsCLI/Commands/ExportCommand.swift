@@ -9,9 +9,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write stations as GeoJSON (for Leaflet, Amap, Baidu, geojson.io), GeoJSON text sequences or CSV.",
         discussion: """
-            Stations are written in id order, so the same input gives byte-identical output.
-            Positions are in the datum of --crs: wgs84 for Leaflet/OpenStreetMap, gcj02 for Amap and
-            Tencent maps, bd09 for Baidu maps. --bbox and --near are read in that datum too.
+            Stations are written in id order, so the same input gives byte-identical output. \
+            Positions are in the datum of --crs: wgs84 for Leaflet/OpenStreetMap, gcj02 for Amap and \
+            Tencent maps, bd09 for Baidu maps. --bbox and --near are read in that datum too. \
+            With -o, the file appears only when complete.
 
             Examples:
               stations export -o stations.geojson

@@ -7,8 +7,8 @@ struct NearCommand: ParsableCommand {
         commandName: "near",
         abstract: "Find the nearest stations that have what you need.",
         discussion: """
-            Distances are WGS84 geodesics; equal distances are ordered by station id.
-            --need takes canonical tags or Chinese terms (shower = 淋浴 = 洗澡), comma-separated or repeated;
+            Distances are WGS84 geodesics; equal distances are ordered by station id. \
+            --need takes canonical tags or Chinese terms (shower = 淋浴 = 洗澡), comma-separated or repeated; \
             a station must have all of them.
 
             Examples:
@@ -20,7 +20,7 @@ struct NearCommand: ParsableCommand {
               stations near --batch points.csv --need shower > nearest.csv
             """)
 
-    @Argument(help: ArgumentHelp("Where you are, as LAT,LON in decimal degrees (WGS84), e.g. 37.9,112.5.", valueName: "lat,lon"))
+    @Argument(help: ArgumentHelp("Where you are, as LAT,LON in decimal degrees (WGS84, or the datum of --crs), e.g. 37.9,112.5.", valueName: "lat,lon"))
     var point: String?
 
     @Option(name: .long, help: ArgumentHelp("Amenities a station must all have, e.g. shower,toilet or 淋浴. Repeatable.", valueName: "tags"))
