@@ -102,58 +102,9 @@ public enum CSVStationReader {
         }
         for piece in parsed { result.errors += piece.errors }
         // Ids must be unique across the whole file, so duplicates are found once the pieces are joined.
-        let duplicates = Self.duplicateIDs(in: result, file: file)
-        if !duplicates.isEmpty {
-            let dropped = Set(duplicates.map(\.location))
-            let kept = zip(result.stations, result.origins).filter { !dropped.contains($0.1.location) }
-            result.stations = kept.map(\.0)
-            result.origins = kept.map(\.1)
-            // Keep the report in file order, as a reader going line by line would give it.
-            result.errors = (result.errors + duplicates).enumerated().sorted {
-                ($0.element.location.line ?? 0, $0.offset) < ($1.element.location.line ?? 0, $1.offset)
-            }.map(\.element)
-        }
+        let duplicates = result.duplicateIDs(file: file)
+        result.remove(duplicates)
         return result
-    }
-
-    /// An error for every record whose id an earlier line already used.
-    ///
-    /// Ids are hashed on every core, then a single pass keys a table by the hash alone (cheap
-    /// integer keys); only when two different ids share a hash does a second, string-keyed table
-    /// decide.
-    static func duplicateIDs(in result: LoadResult, file: String) -> [RecordError] {
-        let stations = result.stations
-        let hashes = [Int](unsafeUninitializedCapacity: stations.count) { buffer, count in
-            nonisolated(unsafe) let slots = buffer.baseAddress!
-            let block = 1 << 14
-            DispatchQueue.concurrentPerform(iterations: (stations.count + block - 1) / block) { b in
-                for i in b * block..<min(stations.count, (b + 1) * block) { (slots + i).initialize(to: stations[i].id.hashValue) }
-            }
-            count = stations.count
-        }
-        var firstByHash: [Int: Int] = [:]
-        firstByHash.reserveCapacity(stations.count)
-        var firstByID: [String: Int] = [:]  // ids whose hash an earlier, different id already holds
-        var duplicates: [RecordError] = []
-        for i in stations.indices {
-            let first: Int
-            if let holder = firstByHash[hashes[i]] {
-                if stations[holder].id == stations[i].id {
-                    first = holder
-                } else if let earlier = firstByID[stations[i].id] {
-                    first = earlier
-                } else {
-                    firstByID[stations[i].id] = i
-                    continue
-                }
-            } else {
-                firstByHash[hashes[i]] = i
-                continue
-            }
-            duplicates.append(RecordError(file: file, location: result.origins[i].location, field: "id", value: stations[i].id,
-                                          message: "duplicate id, first used on \(result.origins[first].location)"))
-        }
-        return duplicates
     }
 
     /// The stations, their lines and the bad records of one piece of a file.
@@ -288,11 +239,4 @@ public enum CSVStationReader {
 
 extension Array {
     fileprivate func ifEmpty(_ replacement: [Element]) -> [Element] { isEmpty ? replacement : self }
-}
-
-extension RecordLocation {
-    /// The CSV line, when the location is one.
-    var line: Int? {
-        if case .line(let line) = self { line } else { nil }
-    }
 }

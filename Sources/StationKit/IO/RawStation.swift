@@ -4,7 +4,8 @@ struct RawStation {
     /// A coordinate value: absent, a JSON number, or text that should hold a number.
     enum Number {
         case missing
-        case value(Double)
+        /// A JSON number and its text as written.
+        case value(Double, written: String)
         case text(String)
     }
 
@@ -92,10 +93,9 @@ struct RawStation {
             guard let parsed = DecimalParsing.fastValue(trimmed) ?? Double(trimmed) else { fail(field, text, "\(name) is not a number"); return nil }
             value = parsed
             written = text
-        case .value(let parsed):
+        case .value(let parsed, let text):
             value = parsed
-            // A JSON number: integers as the user wrote them ("181", not "181.0").
-            written = parsed == parsed.rounded() && abs(parsed) < 1e15 ? String(Int64(parsed)) : "\(parsed)"
+            written = text
         }
         guard value.isFinite else { fail(field, written, "\(name) is not a finite number"); return nil }
         guard abs(value) <= range else {

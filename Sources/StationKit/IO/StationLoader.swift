@@ -45,17 +45,18 @@ public enum StationLoader {
             data = contents
         }
         let isGeoJSON = format(of: path, data: data) == .geoJSON
-        if !isGeoJSON {
-            // UTF-8 CSV, by far the common case, is parsed in place without first becoming one huge string.
-            let direct = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<LoadResult?, DataFileError> in
-                do throws(DataFileError) {
-                    return .success(try CSVStationReader.read(utf8: raw.bindMemory(to: UInt8.self), file: name, inputDatum: inputDatum))
-                } catch {
-                    return .failure(error)
-                }
+        // UTF-8, by far the common case, is parsed in place without first becoming one huge string.
+        let direct = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<LoadResult?, DataFileError> in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            do throws(DataFileError) {
+                return .success(isGeoJSON
+                    ? try GeoJSONStationReader.read(utf8: bytes, file: name, inputDatum: inputDatum)
+                    : try CSVStationReader.read(utf8: bytes, file: name, inputDatum: inputDatum))
+            } catch {
+                return .failure(error)
             }
-            if let result = try direct.get() { return result }
         }
+        if let result = try direct.get() { return result }
         let decoded = try TextDecoding.decode(data, file: name)
         var result = isGeoJSON
             ? try GeoJSONStationReader.read(decoded.text, file: name, inputDatum: inputDatum)
