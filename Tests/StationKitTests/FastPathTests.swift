@@ -19,6 +19,10 @@ import Testing
         }
     }
 
+    @Test func cachedChineseNameIsTheFirstAlias() {
+        #expect(Amenity.allCases.map(\.chineseName) == Amenity.allCases.map { $0.chineseAliases[0] })
+    }
+
     @Test func utf8ValidationAgreesWithTheStandardLibrary() {
         var generator = SeededGenerator(seed: 7)
         // Bytes biased towards lead and continuation bytes, so near-misses (overlongs, surrogates,

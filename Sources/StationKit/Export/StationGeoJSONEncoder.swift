@@ -102,7 +102,7 @@ public struct StationGeoJSONEncoder: Sendable {
             out.append(contentsOf: #"\n"#.utf8)
             for (i, amenity) in station.amenities.members.enumerated() {
                 if i > 0 { out.append(contentsOf: "、".utf8) }
-                out.append(contentsOf: "\(amenity.chineseAliases[0]) \(amenity.rawValue)".utf8)
+                out.append(contentsOf: "\(amenity.chineseName) \(amenity.rawValue)".utf8)
             }
         }
         line("", station.address)

@@ -53,6 +53,12 @@ public enum Amenity: String, CaseIterable, Sendable, Hashable, Comparable {
         }
     }
 
+    /// The Chinese term shown for this amenity (the first of ``chineseAliases``), without building
+    /// the alias array: exporters ask for it per amenity per station.
+    public var chineseName: String { Amenity.chineseNames[position] }
+
+    private static let chineseNames = allCases.map { $0.chineseAliases[0] }
+
     /// The Chinese terms registries and users write for this amenity; the first is used for display.
     public var chineseAliases: [String] {
         switch self {

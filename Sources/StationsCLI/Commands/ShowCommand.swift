@@ -46,7 +46,7 @@ struct ShowCommand: ParsableCommand {
             table.add(["name", value(station.name)])
             table.add(["kind", "\(station.kind.rawValue) (\(station.kind.chineseName))"])
             table.add(["position", "\(station.coordinate) (lat,lon, WGS84)"])
-            table.add(["amenities", station.amenities.members.map { "\($0.rawValue) (\($0.chineseAliases[0]))" }.joined(separator: ", ")])
+            table.add(["amenities", station.amenities.members.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", ")])
             table.add(["address", value(station.address)])
             table.add(["province", value(station.province)])
             table.add(["city", value(station.city)])

@@ -48,7 +48,7 @@ struct StatsCommand: ParsableCommand {
             var amenityTable = TextTable(header: ["amenity", "", "stations", "share"], rightAligned: [2, 3])
             for (amenity, count) in amenities {
                 let share = stations.isEmpty ? 0 : Double(count) / Double(stations.count) * 100
-                amenityTable.add([amenity.rawValue, amenity.chineseAliases[0], "\(count)", formatDecimal(share, places: 1) + "%"])
+                amenityTable.add([amenity.rawValue, amenity.chineseName, "\(count)", formatDecimal(share, places: 1) + "%"])
             }
             out += amenityTable.rendered()
             console.out(out)

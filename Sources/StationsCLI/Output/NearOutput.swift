@@ -47,7 +47,7 @@ enum NearOutput {
     static func conditions(_ query: NearQuery) -> String {
         var text = ""
         if !query.filter.need.isEmpty {
-            text += " with " + query.filter.need.members.map { "\($0.rawValue) (\($0.chineseAliases[0]))" }.joined(separator: ", ")
+            text += " with " + query.filter.need.members.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
         }
         if !query.filter.kinds.isEmpty {
             text += " of kind " + query.filter.kinds.sorted().map(\.rawValue).joined(separator: " or ")
