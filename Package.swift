@@ -30,6 +30,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "stations", dependencies: ["StationsCLI"]),
+        // The benchmark of docs/BENCHMARKS.md (tools/bench.sh); not part of the product.
+        .executableTarget(name: "stations-bench", dependencies: ["StationKit", "GEOSBridge"]),
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge"]),
         .testTarget(name: "StationKitTests", dependencies: ["StationKit"], exclude: ["Fixtures"]),
         .testTarget(name: "StationAnalysisTests", dependencies: ["StationAnalysis"]),

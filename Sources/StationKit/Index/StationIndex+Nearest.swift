@@ -14,6 +14,9 @@ extension StationIndex {
         precondition(point.isValid, "query point out of range: \(point)")
         guard limit > 0, !stations.isEmpty else { return [] }
         if let maxDistance, !(maxDistance >= 0) { return [] }
+        // An amenity or kind that no station has: the row and cell masks would prune every row
+        // one by one; the OR of all of them says so at once.
+        guard dataMask & filter.requiredBits == filter.requiredBits, dataMask & filter.kindBits != 0 else { return [] }
         var search = NearestSearch(index: self, point: point, limit: limit, filter: filter, maxDistance: maxDistance)
         return search.run()
     }

@@ -24,6 +24,8 @@ public struct StationIndex: Sendable {
     let cellMask: [UInt64]
     /// OR of the cell masks of each row.
     let rowMask: [UInt64]
+    /// OR of every station's mask: a query nothing can match is answered without searching.
+    let dataMask: UInt64
 
     // Stations sorted by cell; parallel arrays so the hot loop touches only what it needs.
     let sortedLatitude: [Double]
@@ -89,6 +91,7 @@ public struct StationIndex: Sendable {
         }
         cellMask = cellBits
         rowMask = rowBits
+        dataMask = rowBits.reduce(0, |)
 
         var rank = [UInt32](repeating: 0, count: count)
         for (position, i) in stations.indices.sorted(by: { stations[$0].id < stations[$1].id }).enumerated() {

@@ -20,8 +20,11 @@ public struct StationFilter: Hashable, Sendable {
 
     /// The kind bits of which a match must have one.
     var kindBits: UInt64 {
-        (kinds.isEmpty ? Set(Kind.allCases) : kinds).reduce(0) { $0 | $1.maskBit }
+        kinds.isEmpty ? Self.everyKindBits : kinds.reduce(0) { $0 | $1.maskBit }
     }
+
+    /// Computed once: building a set of every kind per query showed in query profiles.
+    private static let everyKindBits = Kind.allCases.reduce(0) { $0 | $1.maskBit }
 }
 
 /// One answer of a query: which station, and how far.
