@@ -100,9 +100,12 @@ private struct NearestSearch {
         return offset == 0 ? 0 : Double(offset - 1) * index.columnWidth + offsetInColumn
     }
 
+    @inline(__always)
     func columnAt(offset: Int, direction: Int) -> Int {
+        // Offsets stay below the column count, so one wrap suffices (no division in the hot loop).
         let columns = index.columnCount
-        return ((queryColumn + direction * offset) % columns + columns) % columns
+        let column = queryColumn + direction * offset
+        return column < 0 ? column + columns : column >= columns ? column - columns : column
     }
 
     mutating func expandRow(_ entry: SearchEntry) {
