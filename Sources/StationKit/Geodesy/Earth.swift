@@ -58,3 +58,11 @@ extension Coordinate {
         return sphereDistance(fromHaversine: h)
     }
 }
+
+extension Coordinate {
+    /// The point on the unit sphere: (cos φ cos λ, cos φ sin λ, sin φ).
+    var unitVector: (x: Double, y: Double, z: Double) {
+        let latitude = self.latitude * degreesToRadians, longitude = self.longitude * degreesToRadians
+        return (cos(latitude) * cos(longitude), cos(latitude) * sin(longitude), sin(latitude))
+    }
+}

@@ -13,7 +13,11 @@ struct QueryGeometry {
     /// Extra degrees each cell is widened by, to absorb rounding in cell assignment.
     static let slack = 1e-9
 
+    /// The query's unit vector, for station keys (see ``StationIndex/sortedUnit``).
+    let unit: (x: Double, y: Double, z: Double)
+
     init(_ point: Coordinate) {
+        unit = point.unitVector
         latitude = point.latitude
         longitude = point.longitude
         cosLatitude = cos(point.latitude * degreesToRadians)
@@ -48,12 +52,5 @@ struct QueryGeometry {
     @inline(__always)
     private func bound(atLatitude other: Double, hDLon: Double) -> Double {
         haversine((other - latitude) * degreesToRadians) + cosLatitude * cos(other * degreesToRadians) * hDLon
-    }
-
-    /// The haversine of the central angle to a station.
-    @inline(__always)
-    func key(latitude other: Double, longitude otherLongitude: Double) -> Double {
-        haversineOfCentralAngle(latitude1: latitude, cosLatitude1: cosLatitude, latitude2: other,
-                                longitude1: longitude, longitude2: otherLongitude)
     }
 }

@@ -126,8 +126,13 @@ private struct NearestSearch {
         let row = Int(entry.row), direction = Int(entry.direction), offset = Int(entry.offset)
         pushNextCell(row: row, direction: direction, from: offset + 1, through: Int(entry.lastOffset))
         let cell = StationIndex.cell(row: row, column: columnAt(offset: offset, direction: direction), columns: index.columnCount)
+        let (qx, qy, qz) = geometry.unit
         for position in Int(index.cellStart[cell])..<Int(index.cellStart[cell + 1]) where matches(index.sortedMask[position]) {
-            let key = geometry.key(latitude: index.sortedLatitude[position], longitude: index.sortedLongitude[position])
+            // haversine(θ) = chord² / 4 on the unit sphere.
+            let dx = qx - Double(index.sortedUnit[3 * position])
+            let dy = qy - Double(index.sortedUnit[3 * position + 1])
+            let dz = qz - Double(index.sortedUnit[3 * position + 2])
+            let key = (dx * dx + dy * dy + dz * dz) / 4
             if key <= keyLimit {
                 heap.push(SearchEntry(key: key, tag: .station, offset: Int32(position)))
             }
@@ -170,10 +175,16 @@ private struct NearestSearch {
         }
     }
 
-    /// The largest sphere key a station within `distance` (geodesic) can have. The millimetre absorbs
+    /// The largest key a station within `distance` (geodesic) can have. The millimetre absorbs
     /// rounding noise of both formulas, which dominates for points a nanometre apart (e.g. at a pole).
+    ///
+    /// Station keys come from 32-bit unit vectors: each component is off by at most 2⁻²⁴, so the
+    /// chord by at most √3·2⁻²⁴ < 1.2e-7 (under a metre on the Earth). A key is chord²/4 = h with
+    /// chord = 2√h, so a station whose true key is at most h has a computed key at most
+    /// (√h + 0.6e-7)².
     static func keyLimit(forGeodesic distance: Double) -> Double {
-        haversine(ofSphereDistance: distance / Earth.geodesicToSphereMin + 0.001)
+        let root = haversine(ofSphereDistance: distance / Earth.geodesicToSphereMin + 0.001).squareRoot() + 0.6e-7
+        return root * root
     }
 
     func precedes(_ distance: Double, _ rank: UInt32, _ other: Match) -> Bool {
