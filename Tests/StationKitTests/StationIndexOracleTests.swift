@@ -40,6 +40,20 @@ import Testing
         check(stations: stations, queries: 2000, seed: 2, queryCentres: Self.chinaCities, querySpread: 3)
     }
 
+    /// City-centre clusters far denser than the grid's cells (hundreds of stations per cell, as in
+    /// real registries), plus a sparse background: exercises the seeding of dense cells.
+    @Test func denseCellsAmongSparseOnes() {
+        var rng = SeededGenerator(seed: 21)
+        let dense = randomStations(count: 2500, centres: Array(Self.chinaCities.prefix(2)), spread: 0.02, using: &rng, idPrefix: "d")
+        let sparse = randomStations(count: 300, centres: [Coordinate(latitude: 35, longitude: 105)], spread: 15, using: &rng, idPrefix: "b")
+        let stations = dense + sparse
+        let index = StationIndex(stations)
+        let fullest = (0..<index.cellStart.count - 1).map { index.cellStart[$0 + 1] - index.cellStart[$0] }.max()!
+        #expect(fullest > 100, "the test needs cells far above the seeding threshold")
+        check(stations: stations, queries: 1500, seed: 22, queryCentres: Array(Self.chinaCities.prefix(2)), querySpread: 0.3)
+        check(stations: stations, queries: 500, seed: 23, queryCentres: [Coordinate(latitude: 35, longitude: 105)], querySpread: 15)
+    }
+
     @Test func uniformWorld() {
         var rng = SeededGenerator(seed: 3)
         let stations = randomStations(count: 2000, centres: [Coordinate(latitude: 0, longitude: 0)], spread: 180, using: &rng)

@@ -126,17 +126,51 @@ private struct NearestSearch {
         let row = Int(entry.row), direction = Int(entry.direction), offset = Int(entry.offset)
         pushNextCell(row: row, direction: direction, from: offset + 1, through: Int(entry.lastOffset))
         let cell = StationIndex.cell(row: row, column: columnAt(offset: offset, direction: direction), columns: index.columnCount)
-        let (qx, qy, qz) = geometry.unit
-        for position in Int(index.cellStart[cell])..<Int(index.cellStart[cell + 1]) where matches(index.sortedMask[position]) {
-            // haversine(θ) = chord² / 4 on the unit sphere.
-            let dx = qx - Double(index.sortedUnit[3 * position])
-            let dy = qy - Double(index.sortedUnit[3 * position + 1])
-            let dz = qz - Double(index.sortedUnit[3 * position + 2])
-            let key = (dx * dx + dy * dy + dz * dz) / 4
-            if key <= keyLimit {
+        let range = Int(index.cellStart[cell])..<Int(index.cellStart[cell + 1])
+        // A dense cell (a city centre in a clustered registry holds thousands) would fill the heap
+        // before the first answer exists. Accepting its few best candidates at once sets the k-th
+        // distance, and with it `keyLimit`, so that only stations that can still compete are queued.
+        // Any k stations bound the k-th nearest distance, so this prunes nothing that could win.
+        var seeded: [Int] = []
+        if best.count < limit && limit <= Self.seedLimit && range.count > Self.denseCell {
+            seeded = closest(in: range, count: limit - best.count)
+            for position in seeded { accept(sortedPosition: position) }
+        }
+        for position in range where matches(index.sortedMask[position]) {
+            let key = key(at: position)
+            if key <= keyLimit && (seeded.isEmpty || !seeded.contains(position)) {
                 heap.push(SearchEntry(key: key, tag: .station, offset: Int32(position)))
             }
         }
+    }
+
+    /// Cells with more stations than this are seeded (see ``expandCell(_:)``).
+    static let denseCell = 32
+    /// Seeding keeps its candidates in a small sorted array; larger `limit`s (``StationIndex/within(_:of:filter:)``) skip it.
+    static let seedLimit = 64
+
+    /// haversine(θ) = chord² / 4 between the query and a station, from the unit vectors.
+    @inline(__always)
+    func key(at position: Int) -> Double {
+        let dx = geometry.unit.x - Double(index.sortedUnit[3 * position])
+        let dy = geometry.unit.y - Double(index.sortedUnit[3 * position + 1])
+        let dz = geometry.unit.z - Double(index.sortedUnit[3 * position + 2])
+        return (dx * dx + dy * dy + dz * dz) / 4
+    }
+
+    /// Positions of the `count` matching stations in `range` with the smallest keys.
+    func closest(in range: Range<Int>, count: Int) -> [Int] {
+        var chosen: [(key: Double, position: Int)] = []
+        chosen.reserveCapacity(count + 1)
+        for position in range where matches(index.sortedMask[position]) {
+            let key = key(at: position)
+            if chosen.count == count, let last = chosen.last, key >= last.key { continue }
+            var at = chosen.count
+            while at > 0 && chosen[at - 1].key > key { at -= 1 }
+            chosen.insert((key, position), at: at)
+            if chosen.count > count { chosen.removeLast() }
+        }
+        return chosen.map(\.position)
     }
 
     /// Queues the first cell at or after `from` along the run whose mask can match.
