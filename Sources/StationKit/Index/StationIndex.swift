@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A static spatial index of stations: a latitude/longitude grid stored as flat sorted arrays.
@@ -80,14 +81,21 @@ public struct StationIndex: Sendable {
 
         let masks = stations.map(Self.searchMask)
         sortedStation = order
-        var unit = [Float](repeating: 0, count: 3 * count)
-        for (position, i) in order.enumerated() {
-            let (x, y, z) = stations[Int(i)].coordinate.unitVector
-            unit[3 * position] = Float(x)
-            unit[3 * position + 1] = Float(y)
-            unit[3 * position + 2] = Float(z)
+        // Three trigonometric calls per station: the costliest part of the build, so on all cores.
+        let sortedOrder = order
+        sortedUnit = [Float](unsafeUninitializedCapacity: 3 * count) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer.baseAddress!
+            let block = 1 << 15
+            DispatchQueue.concurrentPerform(iterations: (count + block - 1) / block) { b in
+                for position in b * block..<min(count, (b + 1) * block) {
+                    let (x, y, z) = stations[Int(sortedOrder[position])].coordinate.unitVector
+                    (slots + 3 * position).initialize(to: Float(x))
+                    (slots + 3 * position + 1).initialize(to: Float(y))
+                    (slots + 3 * position + 2).initialize(to: Float(z))
+                }
+            }
+            initialized = 3 * count
         }
-        sortedUnit = unit
         sortedMask = order.map { masks[Int($0)] }
         cellStart = start
 
