@@ -10,16 +10,7 @@ public enum GeoJSONStationReader {
     /// `inputDatum` is the datum of records without a `crs` of their own (a file's `crs_name` wins over it).
     /// - Throws: ``DataFileError`` when the text is not JSON or not a FeatureCollection.
     public static func read(_ text: String, file: String, inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
-        var text = text
-        let outcome: Result<LoadResult, DataFileError> = text.withUTF8 { bytes in
-            do throws(DataFileError) {
-                // A Swift string is valid UTF-8, so the byte reader always answers.
-                return .success(try read(utf8: bytes, file: file, inputDatum: inputDatum)!)
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try outcome.get()
+        try text.readingUTF8 { bytes throws(DataFileError) in try read(utf8: bytes, file: file, inputDatum: inputDatum) }
     }
 
     /// Features per unit of parallel work.

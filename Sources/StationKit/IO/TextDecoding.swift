@@ -62,3 +62,16 @@ enum TextDecoding {
         return offset
     }
 }
+
+extension String {
+    /// Runs a reader of UTF-8 bytes on this string. A Swift string is always valid UTF-8, so a
+    /// reader that answers nil only for invalid UTF-8 always answers here.
+    func readingUTF8(_ read: (UnsafeBufferPointer<UInt8>) throws(DataFileError) -> LoadResult?) throws(DataFileError) -> LoadResult {
+        var text = self
+        // withUTF8 rethrows untyped errors; carry the typed one out in a Result.
+        let outcome: Result<LoadResult?, DataFileError> = text.withUTF8 { bytes in
+            do throws(DataFileError) { return .success(try read(bytes)) } catch { return .failure(error) }
+        }
+        return try outcome.get()!
+    }
+}
