@@ -70,3 +70,17 @@ import Testing
         #expect(validationMessage(["--batch", "x.csv", "--format", "geojson"]).contains("csv or jsonl"))
     }
 }
+
+/// The progress line's drawing, and its silence when stderr is not a terminal.
+@Suite struct ProgressLineTests {
+    @Test func rendersABarAndAPercentage() {
+        #expect(ProgressLine.render(label: "a.csv", fraction: 0.5, width: 10) == "stations: reading a.csv [=====     ] 50%")
+        #expect(ProgressLine.render(label: "a.csv", fraction: 1, width: 4) == "stations: reading a.csv [====] 100%")
+        #expect(ProgressLine.render(label: "a.csv", fraction: -1, width: 4) == "stations: reading a.csv [    ] 0%")
+    }
+
+    @Test func silentWhenStandardErrorIsNotATerminal() {
+        let captured = CapturedConsole()
+        #expect(ProgressLine.forLoading("a.csv", console: captured.console) == nil)
+    }
+}

@@ -36,7 +36,7 @@ public enum CSVStationReader {
     /// Validation happens piece by piece inside the parallel parse, so it costs no extra pass.
     /// `pieceSize` is a parameter only so tests can cut small files into many pieces.
     static func read(utf8 whole: UnsafeBufferPointer<UInt8>, file: String, inputDatum: Datum,
-                     pieceSize: Int = pieceSize) throws(DataFileError) -> LoadResult? {
+                     pieceSize: Int = pieceSize, progress: LoadProgress? = nil) throws(DataFileError) -> LoadResult? {
         // A UTF-8 byte-order mark that survived decoding would otherwise become part of the first column's name.
         let bytes = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
         var result = LoadResult()
@@ -57,6 +57,7 @@ public enum CSVStationReader {
             slots.append(slots.last! + count)
         }
         let capacity = slots.last! + lineCounts.last!
+        progress?.start(units: bytes.count - bodyStart)
         let parsed = UnsafeMutableBufferPointer<Piece>.allocate(capacity: pieces.count)
         parsed.initialize(repeating: Piece())
         defer { parsed.deinitialize(); parsed.deallocate() }
@@ -72,6 +73,7 @@ public enum CSVStationReader {
                     shared[index] = Self.parse(UnsafeBufferPointer(rebasing: input[pieces[index]]), firstLine: lines[index],
                                                columnCount: header.count, columns: columns, file: file, inputDatum: inputDatum,
                                                stations: stationSlots + starts[index], origins: originSlots + starts[index])
+                    progress?.advance(by: pieces[index].count)
                 }
                 var kept = 0
                 for (index, piece) in parsed.enumerated() {
@@ -134,7 +136,8 @@ public enum CSVStationReader {
     /// Byte ranges, each starting at a record boundary, that together cover `bytes[start...]`.
     static func pieces(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, pieceSize: Int) -> [Range<Int>] {
         let length = bytes.count - start
-        let count = max(1, min(length / pieceSize, ProcessInfo.processInfo.activeProcessorCount * 4))
+        // A few pieces per core balance the load; large files get more, so progress moves smoothly.
+        let count = max(1, min(length / pieceSize, max(ProcessInfo.processInfo.activeProcessorCount * 4, length / (4 << 20))))
         let targets = (0..<count).map { start + length / count * $0 }
         let starts = CSVTokenizer.recordStarts(in: bytes, atOrAfter: targets) + [bytes.count]
         return (0..<count).map { starts[$0]..<starts[$0 + 1] }.filter { !$0.isEmpty }.ifEmpty([start..<start])

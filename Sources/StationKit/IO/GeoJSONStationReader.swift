@@ -17,7 +17,8 @@ public enum GeoJSONStationReader {
     static let blockSize = 4096
 
     /// Parses GeoJSON bytes in place; nil when they are not UTF-8 (the caller then tries other encodings).
-    static func read(utf8 whole: UnsafeBufferPointer<UInt8>, file: String, inputDatum: Datum) throws(DataFileError) -> LoadResult? {
+    static func read(utf8 whole: UnsafeBufferPointer<UInt8>, file: String, inputDatum: Datum,
+                     progress: LoadProgress? = nil) throws(DataFileError) -> LoadResult? {
         let bytes = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
         guard isUTF8(bytes) else { return nil }
         func invalid(_ error: JSONSyntaxError) -> DataFileError {
@@ -50,6 +51,7 @@ public enum GeoJSONStationReader {
         }
 
         let blocks = (features.count + blockSize - 1) / blockSize
+        progress?.start(units: features.count)
         let parsed = UnsafeMutableBufferPointer<Block>.allocate(capacity: blocks)
         parsed.initialize(repeating: Block())
         defer { parsed.deinitialize(); parsed.deallocate() }
@@ -64,6 +66,7 @@ public enum GeoJSONStationReader {
                     let range = block * blockSize..<min(features.count, (block + 1) * blockSize)
                     shared[block] = parse(features: range, at: features, in: input, file: file, datum: datum,
                                           stations: stationSlots + range.lowerBound, origins: originSlots + range.lowerBound)
+                    progress?.advance(by: range.count)
                 }
                 var kept = 0
                 for (block, parsedBlock) in parsed.enumerated() where parsedBlock.count > 0 {

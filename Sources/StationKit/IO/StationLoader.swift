@@ -18,18 +18,19 @@ public enum StationLoader {
 
     /// Loads every input in order; `-` is standard input. Ids must be unique across all inputs.
     /// `inputDatum` is the datum of records that do not name their own `crs`.
-    public static func load(paths: [String], inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
+    /// `progress`, when given, hears how far each file's parse has come.
+    public static func load(paths: [String], inputDatum: Datum = .wgs84, progress: LoadProgress? = nil) throws(DataFileError) -> LoadResult {
         // Each reader already rejects duplicates within its file; only several files need the cross check.
-        if paths.count == 1 { return try load(path: paths[0], inputDatum: inputDatum) }
+        if paths.count == 1 { return try load(path: paths[0], inputDatum: inputDatum, progress: progress) }
         var result = LoadResult()
         for path in paths {
-            result.append(try load(path: path, inputDatum: inputDatum))
+            result.append(try load(path: path, inputDatum: inputDatum, progress: progress))
         }
         return removingCrossFileDuplicates(result)
     }
 
     /// Loads one input.
-    public static func load(path: String, inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
+    public static func load(path: String, inputDatum: Datum = .wgs84, progress: LoadProgress? = nil) throws(DataFileError) -> LoadResult {
         let name = path == "-" ? "<stdin>" : path
         let data: Data
         if path == "-" {
@@ -50,8 +51,8 @@ public enum StationLoader {
             let bytes = raw.bindMemory(to: UInt8.self)
             do throws(DataFileError) {
                 return .success(isGeoJSON
-                    ? try GeoJSONStationReader.read(utf8: bytes, file: name, inputDatum: inputDatum)
-                    : try CSVStationReader.read(utf8: bytes, file: name, inputDatum: inputDatum))
+                    ? try GeoJSONStationReader.read(utf8: bytes, file: name, inputDatum: inputDatum, progress: progress)
+                    : try CSVStationReader.read(utf8: bytes, file: name, inputDatum: inputDatum, progress: progress))
             } catch {
                 return .failure(error)
             }

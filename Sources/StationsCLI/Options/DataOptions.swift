@@ -38,7 +38,10 @@ struct DataOptions: ParsableArguments {
         let paths = paths(environment: environment)
         let result: LoadResult
         do {
-            result = paths.isEmpty ? StationLoader.loadDefault() : try StationLoader.load(paths: paths, inputDatum: inputCrs)
+            let progress = ProgressLine.forLoading(paths.joined(separator: ", "), console: console)
+            defer { progress?.1.finish() }
+            result = paths.isEmpty ? StationLoader.loadDefault()
+                : try StationLoader.load(paths: paths, inputDatum: inputCrs, progress: progress?.0)
         } catch {
             throw error.reason == .missing ? CLIError.noInput("stations: \(error)") : CLIError.data("stations: \(error)")
         }
