@@ -19,6 +19,13 @@ import Testing
         }
     }
 
+    @Test func amenitiesAndKindsFitTheIndexMasks() {
+        // 32-bit masks: amenity bits from 0, kind bits from 24.
+        #expect(Amenity.allCases.count <= 24)
+        #expect(Kind.allCases.map(\.maskBit) == [1 << 24, 1 << 25, 1 << 26])
+        #expect(Amenity.allCases.allSatisfy { $0.bit < 1 << 24 })
+    }
+
     @Test func cachedChineseNameIsTheFirstAlias() {
         #expect(Amenity.allCases.map(\.chineseName) == Amenity.allCases.map { $0.chineseAliases[0] })
     }

@@ -34,8 +34,8 @@ private struct NearestSearch {
     let geometry: QueryGeometry
     let limit: Int
     let maxDistance: Double?
-    let required: UInt64
-    let kindBits: UInt64
+    let required: UInt32
+    let kindBits: UInt32
 
     /// Query's column and its position inside it (degrees from the column's west edge).
     let queryColumn: Int
@@ -92,7 +92,7 @@ private struct NearestSearch {
         geometry.bandBound(south: rowSouth(row), north: rowSouth(row + 1))
     }
 
-    func matches(_ mask: UInt64) -> Bool { mask & required == required && mask & kindBits != 0 }
+    func matches(_ mask: UInt32) -> Bool { mask & required == required && mask & kindBits != 0 }
 
     /// Longitude gap, in degrees, from the query to the column at `offset` in `direction`.
     func longitudeGap(offset: Int, direction: Int) -> Double {
@@ -178,9 +178,17 @@ private struct NearestSearch {
     mutating func pushNextCell(row: Int, direction: Int, from: Int, through last: Int) {
         guard from <= last else { return }
         let rowBase = row * index.columnCount
+        let blockBase = row * index.blocksPerRow
         var offset = from
         while offset <= last {
-            if matches(index.cellMask[rowBase + columnAt(offset: offset, direction: direction)]) { break }
+            let column = columnAt(offset: offset, direction: direction)
+            let block = column >> 6
+            if !matches(index.blockMask[blockBase + block]) {
+                // Nothing in this block of 64 columns can match: step past its edge in one go.
+                offset += direction > 0 ? min((block + 1) << 6, index.columnCount) - column : column - (block << 6) + 1
+                continue
+            }
+            if matches(index.cellMask[rowBase + column]) { break }
             offset += 1
         }
         guard offset <= last else { return }

@@ -22,18 +22,22 @@ public struct StationIndex: Sendable {
     /// `cellStart[c] ..< cellStart[c + 1]` is cell `c`'s range in the sorted arrays (row-major cells).
     let cellStart: [UInt32]
     /// OR of the search masks of each cell's stations.
-    let cellMask: [UInt64]
+    let cellMask: [UInt32]
     /// OR of the cell masks of each row.
-    let rowMask: [UInt64]
+    let rowMask: [UInt32]
     /// OR of every station's mask: a query nothing can match is answered without searching.
-    let dataMask: UInt64
+    let dataMask: UInt32
+    /// OR of the cell masks of each block of 64 consecutive columns of a row
+    /// (`row * blocksPerRow + column / 64`): a rare amenity skips 64 cells at a time.
+    let blockMask: [UInt32]
+    let blocksPerRow: Int
 
     // Stations sorted by cell; parallel arrays so the hot loop touches only what it needs.
     /// Unit vectors `x, y, z` (interleaved, 32-bit): the chord between unit vectors ranks exactly
     /// like the great-circle distance and needs no trigonometry. 32 bits put a station within
     /// ~1.3 m, which the search's stopping margin absorbs; final distances come from the records.
     let sortedUnit: [Float]
-    let sortedMask: [UInt64]
+    let sortedMask: [UInt32]
     /// Position of each sorted entry in ``stations``.
     let sortedStation: [UInt32]
     /// Rank of each station (by position in ``stations``) in id order, for deterministic tie-breaks.
@@ -99,8 +103,8 @@ public struct StationIndex: Sendable {
         sortedMask = order.map { masks[Int($0)] }
         cellStart = start
 
-        var cellBits = [UInt64](repeating: 0, count: cellCount)
-        var rowBits = [UInt64](repeating: 0, count: rowCount)
+        var cellBits = [UInt32](repeating: 0, count: cellCount)
+        var rowBits = [UInt32](repeating: 0, count: rowCount)
         for i in 0..<count {
             cellBits[cellOf[i]] |= masks[i]
             rowBits[cellOf[i] / columnCount] |= masks[i]
@@ -108,6 +112,13 @@ public struct StationIndex: Sendable {
         cellMask = cellBits
         rowMask = rowBits
         dataMask = rowBits.reduce(0, |)
+        let blocks = (columnCount + 63) / 64
+        var blockBits = [UInt32](repeating: 0, count: rowCount * blocks)
+        for cell in 0..<cellCount where cellBits[cell] != 0 {
+            blockBits[cell / columnCount * blocks + cell % columnCount / 64] |= cellBits[cell]
+        }
+        blockMask = blockBits
+        blocksPerRow = blocks
 
         var rank = [UInt32](repeating: 0, count: count)
         for (position, i) in stations.indices.sorted(by: { stations[$0].id < stations[$1].id }).enumerated() {
@@ -116,9 +127,9 @@ public struct StationIndex: Sendable {
         idRank = rank
     }
 
-    /// Amenity bits in the low 32 bits, the kind's bit above them.
-    static func searchMask(_ station: Station) -> UInt64 {
-        UInt64(station.amenities.rawValue) | station.kind.maskBit
+    /// Amenity bits 0–23, the kind's bit at 24–26 (a test keeps the vocabulary within 32 bits).
+    static func searchMask(_ station: Station) -> UInt32 {
+        station.amenities.rawValue | station.kind.maskBit
     }
 
     static func row(of latitude: Double, south: Double, height: Double, rows: Int) -> Int {
@@ -137,8 +148,8 @@ public struct StationIndex: Sendable {
 
     /// Bytes held by the grid and the sorted arrays, excluding the station records themselves.
     public var indexBytes: Int {
-        cellStart.count * 4 + cellMask.count * 8 + rowMask.count * 8
-            + sortedUnit.count * 4 + sortedMask.count * 8
+        cellStart.count * 4 + cellMask.count * 4 + rowMask.count * 4 + blockMask.count * 4
+            + sortedUnit.count * 4 + sortedMask.count * 4
             + sortedStation.count * 4 + idRank.count * 4
     }
 }

@@ -42,7 +42,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
     }
 
     /// The bit this kind occupies in an index mask, above the amenity bits.
-    var maskBit: UInt64 { 1 << (40 + UInt64(Kind.declarationOrder.firstIndex(of: self)!)) }
+    var maskBit: UInt32 { 1 << (24 + UInt32(Kind.declarationOrder.firstIndex(of: self)!)) }
 
     public static func < (lhs: Kind, rhs: Kind) -> Bool {
         declarationOrder.firstIndex(of: lhs)! < declarationOrder.firstIndex(of: rhs)!

@@ -16,10 +16,10 @@ public struct StationFilter: Hashable, Sendable {
     }
 
     /// The amenity bits every match must have.
-    var requiredBits: UInt64 { UInt64(need.rawValue) }
+    var requiredBits: UInt32 { need.rawValue }
 
     /// The kind bits of which a match must have one.
-    var kindBits: UInt64 {
+    var kindBits: UInt32 {
         kinds.isEmpty ? Self.everyKindBits : kinds.reduce(0) { $0 | $1.maskBit }
     }
 
