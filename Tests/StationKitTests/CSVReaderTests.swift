@@ -386,4 +386,28 @@ struct TemporaryFolder {
         let fromDisk = try StationLoader.load(path: path)
         #expect(fromDisk.stations == StationLoader.loadDefault().stations)
     }
+
+    @Test func duplicateIDsAcrossFilesAreReportedInFileOrder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let first = try folder.write("a.csv", text: Self.file(Self.row(id: "x"), Self.row(id: "y"), Self.row(id: "y")))
+        let second = try folder.write("b.geojson", text: #"""
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[112.5,37.9]},"properties":{"id":"z","kind":"driver-home"}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[112.5,37.9]},"properties":{"id":"x","kind":"driver-home"}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[112.5,91]},"properties":{"id":"w","kind":"driver-home"}}]}
+            """#)
+        let result = try StationLoader.load(paths: [first, second])
+        #expect(result.stations.map(\.id) == ["x", "y", "z"])
+        #expect(result.errors.map { "\($0.file == first ? "a" : "b") \($0.location) \($0.message)" } == [
+            "a line 4 duplicate id, first used on line 3",
+            "b feature 1 duplicate id, first used in \(first), line 2",
+            "b feature 2 latitude must be between -90 and 90",
+        ])
+    }
+
+    @Test func emptyFeatureCollectionLoadsNothing() throws {
+        let result = try GeoJSONStationReader.read(#"{"type":"FeatureCollection","features":[]}"#, file: "e.geojson")
+        #expect(result.stations.isEmpty && result.errors.isEmpty)
+    }
 }

@@ -62,31 +62,16 @@ public enum CSVStationReader {
         parsed.initialize(repeating: Piece())
         defer { parsed.deinitialize(); parsed.deallocate() }
         nonisolated(unsafe) let shared = parsed, input = bytes
-
-        // Workers build stations straight into their slots; the gaps left by bad or blank lines are
-        // then closed by moving records down, so no station is copied or reference-counted twice.
-        result.origins = [RecordOrigin](unsafeUninitializedCapacity: capacity) { origins, originCount in
-            result.stations = [Station](unsafeUninitializedCapacity: capacity) { stations, stationCount in
-                nonisolated(unsafe) let stationSlots = stations.baseAddress!, originSlots = origins.baseAddress!
-                let (lines, starts) = (firstLines, slots)
-                DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
-                    shared[index] = Self.parse(UnsafeBufferPointer(rebasing: input[pieces[index]]), firstLine: lines[index],
-                                               columnCount: header.count, columns: columns, file: file, inputDatum: inputDatum,
-                                               stations: stationSlots + starts[index], origins: originSlots + starts[index])
-                    progress?.advance(by: pieces[index].count)
-                }
-                var kept = 0
-                for (index, piece) in parsed.enumerated() {
-                    if kept != starts[index] {
-                        (stationSlots + kept).moveInitialize(from: stationSlots + starts[index], count: piece.count)
-                        (originSlots + kept).moveInitialize(from: originSlots + starts[index], count: piece.count)
-                    }
-                    kept += piece.count
-                }
-                stationCount = kept
-                originCount = kept
-            }
+        let lines = firstLines
+        let notices = result.notices
+        result = LoadResult.gathering(slotStarts: slots, capacity: capacity) { index, stations, origins in
+            shared[index] = Self.parse(UnsafeBufferPointer(rebasing: input[pieces[index]]), firstLine: lines[index],
+                                       columnCount: header.count, columns: columns, file: file, inputDatum: inputDatum,
+                                       stations: stations, origins: origins)
+            progress?.advance(by: pieces[index].count)
+            return shared[index].count
         }
+        result.notices = notices
 
         guard parsed.allSatisfy(\.isUTF8) else { return nil }
         if let line = parsed.lazy.compactMap(\.unterminatedQuoteLine).first {
@@ -95,8 +80,7 @@ public enum CSVStationReader {
         }
         for piece in parsed { result.errors += piece.errors }
         // Ids must be unique across the whole file, so duplicates are found once the pieces are joined.
-        let duplicates = result.duplicateIDs(file: file)
-        result.remove(duplicates)
+        result.remove(result.duplicateIDs())
         return result
     }
 

@@ -57,33 +57,16 @@ public enum GeoJSONStationReader {
         defer { parsed.deinitialize(); parsed.deallocate() }
         nonisolated(unsafe) let shared = parsed, input = bytes
         let datum = fileDatum
-        var result = LoadResult()
-        // As in the CSV reader: each feature has its own slot; gaps left by bad ones are closed by moving.
-        result.origins = [RecordOrigin](unsafeUninitializedCapacity: features.count) { origins, originCount in
-            result.stations = [Station](unsafeUninitializedCapacity: features.count) { stations, stationCount in
-                nonisolated(unsafe) let stationSlots = stations.baseAddress!, originSlots = origins.baseAddress!
-                DispatchQueue.concurrentPerform(iterations: blocks) { block in
-                    let range = block * blockSize..<min(features.count, (block + 1) * blockSize)
-                    shared[block] = parse(features: range, at: features, in: input, file: file, datum: datum,
-                                          stations: stationSlots + range.lowerBound, origins: originSlots + range.lowerBound)
-                    progress?.advance(by: range.count)
-                }
-                var kept = 0
-                for (block, parsedBlock) in parsed.enumerated() where parsedBlock.count > 0 {
-                    let start = block * blockSize
-                    if kept != start {
-                        (stationSlots + kept).moveInitialize(from: stationSlots + start, count: parsedBlock.count)
-                        (originSlots + kept).moveInitialize(from: originSlots + start, count: parsedBlock.count)
-                    }
-                    kept += parsedBlock.count
-                }
-                stationCount = kept
-                originCount = kept
-            }
+        let slots = Array(stride(from: 0, to: features.count, by: blockSize))
+        var result = LoadResult.gathering(slotStarts: slots, capacity: features.count) { block, stations, origins in
+            let range = block * blockSize..<min(features.count, (block + 1) * blockSize)
+            shared[block] = parse(features: range, at: features, in: input, file: file, datum: datum, stations: stations, origins: origins)
+            progress?.advance(by: range.count)
+            return shared[block].count
         }
         if let syntax = parsed.lazy.compactMap(\.syntaxError).first { throw invalid(syntax) }
         for block in parsed { result.errors += block.errors }
-        result.remove(result.duplicateIDs(file: file))
+        result.remove(result.duplicateIDs())
         return result
     }
 

@@ -26,7 +26,8 @@ public enum StationLoader {
         for path in paths {
             result.append(try load(path: path, inputDatum: inputDatum, progress: progress))
         }
-        return removingCrossFileDuplicates(result)
+        result.remove(result.duplicateIDs())
+        return result
     }
 
     /// Loads one input.
@@ -77,23 +78,5 @@ public enum StationLoader {
         if lower.hasSuffix(".csv") { return .csv }
         let skipped: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF]
         return data.first { !skipped.contains($0) } == UInt8(ascii: "{") ? .geoJSON : .csv
-    }
-
-    private static func removingCrossFileDuplicates(_ result: LoadResult) -> LoadResult {
-        var firstSeen: [String: RecordOrigin] = [:]
-        firstSeen.reserveCapacity(result.stations.count)
-        var kept = LoadResult(errors: result.errors, notices: result.notices)
-        kept.stations.reserveCapacity(result.stations.count)
-        kept.origins.reserveCapacity(result.stations.count)
-        for (station, origin) in zip(result.stations, result.origins) {
-            if let first = firstSeen[station.id] {
-                kept.errors.append(RecordError(file: origin.file, location: origin.location, field: "id", value: station.id,
-                                               message: "duplicate id, first used in \(first)"))
-            } else {
-                firstSeen[station.id] = origin
-                kept.append(station, from: origin)
-            }
-        }
-        return kept
     }
 }
