@@ -77,7 +77,7 @@ import Testing
                     openingHours: s.openingHours.trimmed(), phone: s.phone.trimmed(), operator: s.operator.trimmed())
         }
         let input = try temporaryFile("random.csv", StationCSVEncoder.row(StationCSVEncoder().header)
-            + stations.map { StationCSVEncoder.row(StationCSVEncoder().fields($0)) }.joined())
+            + stations.map { StationCSVEncoder().row($0) }.joined())
         let loaded = try StationLoader.load(paths: [input])
         #expect(loaded.errors.isEmpty)
         #expect(loaded.stations == expected)

@@ -14,15 +14,11 @@ public struct StationCSVEncoder: Sendable {
          "opening_hours", "phone", "operator"] + (datum == .wgs84 ? [] : ["crs"])
     }
 
-    /// The fields of one station, matching ``header``.
-    public func fields(_ station: Station) -> [String] {
-        let position = datum == .wgs84 ? station.coordinate : station.coordinate.converted(from: .wgs84, to: datum)
-        let places = StationGeoJSONEncoder.coordinatePlaces
-        return [station.id, station.name, station.kind.rawValue,
-                JSONValue.formatNumber(position.latitude, places: places),
-                JSONValue.formatNumber(position.longitude, places: places),
-                station.amenities.description, station.address, station.province, station.city,
-                station.openingHours, station.phone, station.operator] + (datum == .wgs84 ? [] : [datum.rawValue])
+    /// One station's CSV line, matching ``header``, newline included.
+    public func row(_ station: Station) -> String {
+        var bytes: [UInt8] = []
+        appendRow(station, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Quotes a field only when it holds a comma, a quote or a line break (RFC 4180).

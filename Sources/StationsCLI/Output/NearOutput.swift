@@ -123,8 +123,9 @@ enum NearOutput {
         let encoder = StationCSVEncoder(datum: answer.query.datum)
         var out = StationCSVEncoder.row(["rank", "distance_m"] + encoder.header)
         for (rank, match) in answer.matches.enumerated() {
-            out += StationCSVEncoder.row(["\(rank + 1)", JSONValue.formatNumber(match.distance, places: StationJSON.distancePlaces)]
-                + encoder.fields(index.stations[match.index]))
+            // Rank and distance are plain numbers, never quoted; the station's columns follow.
+            out += "\(rank + 1)," + JSONValue.formatNumber(match.distance, places: StationJSON.distancePlaces) + ","
+                + encoder.row(index.stations[match.index])
         }
         return out
     }
