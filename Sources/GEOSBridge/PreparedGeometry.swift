@@ -28,4 +28,23 @@ public final class PreparedGeometry {
         if result == 2 { throw .operation(function: "GEOSPreparedIntersects_r", message: base.context.takeError()) }
         return result == 1
     }
+
+    /// The point of the geometry nearest to (`x`, `y`) in the plane of its coordinates
+    /// (`GEOSPreparedNearestPoints_r`, which returns NULL on exception; the sequence is freed with
+    /// `GEOSCoordSeq_destroy_r`). For a point inside, the point itself.
+    public func nearestPoint(toX x: Double, y: Double) throws(GEOSError) -> (x: Double, y: Double) {
+        let point = try base.context.point(x: x, y: y)
+        let handle = base.context.handle
+        base.context.lastError = nil
+        guard let sequence = GEOSPreparedNearestPoints_r(handle, pointer, point.pointer) else {
+            throw .operation(function: "GEOSPreparedNearestPoints_r", message: base.context.takeError())
+        }
+        defer { GEOSCoordSeq_destroy_r(handle, sequence) }
+        var nearestX = 0.0, nearestY = 0.0
+        // The first point of the pair lies on this geometry; getXY returns 0 on exception.
+        guard GEOSCoordSeq_getXY_r(handle, sequence, 0, &nearestX, &nearestY) != 0 else {
+            throw .operation(function: "GEOSCoordSeq_getXY_r", message: base.context.takeError())
+        }
+        return (nearestX, nearestY)
+    }
 }

@@ -72,3 +72,17 @@ public final class ProvinceBoundaries {
 
 @available(*, unavailable, message: "ProvinceBoundaries owns a GEOS context; use it on one thread")
 extension ProvinceBoundaries: Sendable {}
+
+extension ProvinceBoundaries {
+    /// How far `coordinate` lies outside `province`, in metres along the ellipsoid to the outline's
+    /// nearest point (found in the plane of degrees, so a few per cent off for far points); 0 inside.
+    public func distance(from coordinate: Coordinate, to province: Province) -> Double? {
+        guard coordinate.isValid, let region = regions.first(where: { $0.province == province }) else { return nil }
+        do {
+            let nearest = try region.outline.nearestPoint(toX: coordinate.longitude, y: coordinate.latitude)
+            return coordinate.geodesicDistance(to: Coordinate(latitude: nearest.y, longitude: nearest.x))
+        } catch {
+            preconditionFailure("GEOS failed on the validated outline of \(province): \(error)")
+        }
+    }
+}

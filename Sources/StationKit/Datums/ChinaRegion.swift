@@ -106,3 +106,9 @@ struct RingIndex: Sendable {
         (0..<bandCount).map { bandStarts[$0 + 1] - bandStarts[$0] }.max() ?? 0
     }
 }
+
+extension Coordinate {
+    /// Whether the position is inside China's outline (34 province-level units, ~2 km buffer; see
+    /// ``ChinaRegion``): the test audits use for "outside China" and "latitude and longitude swapped".
+    public var isInChina: Bool { isValid && ChinaRegion.contains(self) }
+}

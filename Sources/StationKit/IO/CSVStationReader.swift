@@ -25,8 +25,12 @@ public enum CSVStationReader {
     /// Parses CSV text. `file` names the source in messages.
     /// `inputDatum` is the datum of records without a `crs` of their own.
     /// - Throws: ``DataFileError`` when the header is unusable or a quote is never closed.
-    public static func read(_ text: String, file: String, inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
-        try text.readingUTF8 { bytes throws(DataFileError) in try read(utf8: bytes, file: file, inputDatum: inputDatum) }
+    /// With `keepingSources`, every record as written is kept in ``LoadResult/sources``.
+    public static func read(_ text: String, file: String, inputDatum: Datum = .wgs84,
+                            keepingSources: Bool = false) throws(DataFileError) -> LoadResult {
+        try text.readingUTF8 { bytes throws(DataFileError) in
+            try read(utf8: bytes, file: file, inputDatum: inputDatum, keepingSources: keepingSources)
+        }
     }
 
     /// Files larger than this are cut into pieces parsed on all cores.
@@ -36,7 +40,8 @@ public enum CSVStationReader {
     /// Validation happens piece by piece inside the parallel parse, so it costs no extra pass.
     /// `pieceSize` is a parameter only so tests can cut small files into many pieces.
     static func read(utf8 whole: UnsafeBufferPointer<UInt8>, file: String, inputDatum: Datum,
-                     pieceSize: Int = pieceSize, progress: LoadProgress? = nil) throws(DataFileError) -> LoadResult? {
+                     pieceSize: Int = pieceSize, progress: LoadProgress? = nil,
+                     keepingSources: Bool = false) throws(DataFileError) -> LoadResult? {
         // A UTF-8 byte-order mark that survived decoding would otherwise become part of the first column's name.
         let bytes = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
         var result = LoadResult()
@@ -67,7 +72,7 @@ public enum CSVStationReader {
         result = LoadResult.gathering(slotStarts: slots, capacity: capacity) { index, stations, origins in
             shared[index] = Self.parse(UnsafeBufferPointer(rebasing: input[pieces[index]]), firstLine: lines[index],
                                        columnCount: header.count, columns: columns, file: file, inputDatum: inputDatum,
-                                       stations: stations, origins: origins)
+                                       keepingSources: keepingSources, stations: stations, origins: origins)
             progress?.advance(by: pieces[index].count)
             return shared[index].count
         }
@@ -78,7 +83,10 @@ public enum CSVStationReader {
             throw DataFileError(file: file, reason: .unreadable, message:
                 "line \(line): a quoted field is never closed, so the rest of the file would be one field; add the missing '\"'")
         }
-        for piece in parsed { result.errors += piece.errors }
+        for piece in parsed {
+            result.errors += piece.errors
+            result.sources += piece.sources
+        }
         // Ids must be unique across the whole file, so duplicates are found once the pieces are joined.
         result.remove(result.duplicateIDs())
         return result
@@ -89,6 +97,8 @@ public enum CSVStationReader {
         /// Stations written to the piece's slots.
         var count = 0
         var errors: [RecordError] = []
+        /// Every record as written, when the caller keeps them.
+        var sources: [SourceRecord] = []
         var unterminatedQuoteLine: Int?
         /// False when the piece is not UTF-8; then nothing else in it was parsed.
         var isUTF8 = true
@@ -130,7 +140,7 @@ public enum CSVStationReader {
     /// Parses one piece: each record validated, good ones initialised in `stations` and `origins`
     /// (room for one per line), bad ones reported.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, columnCount: Int, columns: ColumnMap,
-                      file: String, inputDatum: Datum,
+                      file: String, inputDatum: Datum, keepingSources: Bool = false,
                       stations: UnsafeMutablePointer<Station>, origins: UnsafeMutablePointer<RecordOrigin>) -> Piece {
         var piece = Piece()
         guard UTF8Validation.isValid(bytes) else {
@@ -140,12 +150,21 @@ public enum CSVStationReader {
         do throws(CSVTokenizer.UnterminatedQuote) {
             try CSVTokenizer.forEachRecord(in: bytes, firstLine: firstLine) { line, fields in
                 if fields.count != columnCount {
+                    // Kept as far as it goes, so an audit can still show what the row held.
+                    if keepingSources {
+                        piece.sources.append(SourceRecord(origin: RecordOrigin(file: file, location: .line(line)),
+                                                          fields: Self.raw(fields, columns: columns, line: line)))
+                    }
                     piece.errors.append(RecordError(file: file, location: .line(line), field: nil, value: nil, message:
                         "has \(fields.count) fields but the header has \(columnCount); a comma inside a value needs quotes"))
                     return
                 }
-                guard let station = Self.station(fields, columns: columns, line: line, file: file, inputDatum: inputDatum,
-                                                 errors: &piece.errors) else { return }
+                let raw = Self.raw(fields, columns: columns, line: line)
+                if keepingSources {
+                    piece.sources.append(SourceRecord(origin: RecordOrigin(file: file, location: .line(line)), fields: raw))
+                }
+                guard let station = raw.validated(file: file, location: .line(line), inputDatum: inputDatum,
+                                                  errors: &piece.errors) else { return }
                 (stations + piece.count).initialize(to: station)
                 (origins + piece.count).initialize(to: RecordOrigin(file: file, location: .line(line)))
                 piece.count += 1
@@ -190,10 +209,9 @@ public enum CSVStationReader {
         }
     }
 
-    /// Builds and validates one record.
-    static func station(_ fields: [String], columns: ColumnMap, line: Int, file: String, inputDatum: Datum,
-                        errors: inout [RecordError]) -> Station? {
-        func value(_ column: Int?) -> String? { column.map { fields[$0] } }
+    /// One record's fields by name; columns a short row lacks count as absent.
+    static func raw(_ fields: [String], columns: ColumnMap, line: Int) -> RawStation {
+        func value(_ column: Int?) -> String? { column.flatMap { $0 < fields.count ? fields[$0] : nil } }
         var raw = RawStation()
         // Registries without an id column get one from the line, stable for the same file.
         raw.id = columns.id == nil ? "line-\(line)" : value(columns.id)
@@ -209,7 +227,7 @@ public enum CSVStationReader {
         raw.phone = value(columns.phone) ?? ""
         raw.operator = value(columns.operator) ?? ""
         raw.crs = value(columns.crs)
-        return raw.validated(file: file, location: .line(line), inputDatum: inputDatum, errors: &errors)
+        return raw
     }
 
     static let canonicalHeader = "id,name,kind,lat,lon,amenities,address,province,city,opening_hours,phone,operator"

@@ -9,8 +9,12 @@ public enum GeoJSONStationReader {
     /// Parses GeoJSON text. `file` names the source in messages.
     /// `inputDatum` is the datum of records without a `crs` of their own (a file's `crs_name` wins over it).
     /// - Throws: ``DataFileError`` when the text is not JSON or not a FeatureCollection.
-    public static func read(_ text: String, file: String, inputDatum: Datum = .wgs84) throws(DataFileError) -> LoadResult {
-        try text.readingUTF8 { bytes throws(DataFileError) in try read(utf8: bytes, file: file, inputDatum: inputDatum) }
+    /// With `keepingSources`, every feature's fields as written are kept in ``LoadResult/sources``.
+    public static func read(_ text: String, file: String, inputDatum: Datum = .wgs84,
+                            keepingSources: Bool = false) throws(DataFileError) -> LoadResult {
+        try text.readingUTF8 { bytes throws(DataFileError) in
+            try read(utf8: bytes, file: file, inputDatum: inputDatum, keepingSources: keepingSources)
+        }
     }
 
     /// Features per unit of parallel work.
@@ -18,7 +22,7 @@ public enum GeoJSONStationReader {
 
     /// Parses GeoJSON bytes in place; nil when they are not UTF-8 (the caller then tries other encodings).
     static func read(utf8 whole: UnsafeBufferPointer<UInt8>, file: String, inputDatum: Datum,
-                     progress: LoadProgress? = nil) throws(DataFileError) -> LoadResult? {
+                     progress: LoadProgress? = nil, keepingSources: Bool = false) throws(DataFileError) -> LoadResult? {
         let bytes = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
         guard isUTF8(bytes) else { return nil }
         func invalid(_ error: JSONSyntaxError) -> DataFileError {
@@ -60,12 +64,16 @@ public enum GeoJSONStationReader {
         let slots = Array(stride(from: 0, to: features.count, by: blockSize))
         var result = LoadResult.gathering(slotStarts: slots, capacity: features.count) { block, stations, origins in
             let range = block * blockSize..<min(features.count, (block + 1) * blockSize)
-            shared[block] = parse(features: range, at: features, in: input, file: file, datum: datum, stations: stations, origins: origins)
+            shared[block] = parse(features: range, at: features, in: input, file: file, datum: datum,
+                                  keepingSources: keepingSources, stations: stations, origins: origins)
             progress?.advance(by: range.count)
             return shared[block].count
         }
         if let syntax = parsed.lazy.compactMap(\.syntaxError).first { throw invalid(syntax) }
-        for block in parsed { result.errors += block.errors }
+        for block in parsed {
+            result.errors += block.errors
+            result.sources += block.sources
+        }
         result.remove(result.duplicateIDs())
         return result
     }
@@ -137,11 +145,13 @@ public enum GeoJSONStationReader {
     struct Block {
         var count = 0
         var errors: [RecordError] = []
+        /// Every feature's fields as written, when the caller keeps them.
+        var sources: [SourceRecord] = []
         var syntaxError: JSONSyntaxError?
     }
 
     static func parse(features range: Range<Int>, at ranges: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>,
-                      file: String, datum: Datum,
+                      file: String, datum: Datum, keepingSources: Bool = false,
                       stations: UnsafeMutablePointer<Station>, origins: UnsafeMutablePointer<RecordOrigin>) -> Block {
         var block = Block()
         for index in range {
@@ -156,8 +166,14 @@ public enum GeoJSONStationReader {
                 return block
             }
             let location = RecordLocation.feature(index)
-            guard let raw = rawStation(node, location: location, file: file, errors: &block.errors),
-                  let station = raw.validated(file: file, location: location, inputDatum: datum, errors: &block.errors) else { continue }
+            let raw = rawStation(node, location: location, file: file, errors: &block.errors)
+            if keepingSources {
+                // A feature that is not a usable Point still keeps its properties for the audit.
+                block.sources.append(SourceRecord(origin: RecordOrigin(file: file, location: location),
+                                                  fields: raw ?? properties(of: node, into: RawStation())))
+            }
+            guard let raw, let station = raw.validated(file: file, location: location, inputDatum: datum,
+                                                       errors: &block.errors) else { continue }
             (stations + block.count).initialize(to: station)
             (origins + block.count).initialize(to: RecordOrigin(file: file, location: location))
             block.count += 1
@@ -183,6 +199,15 @@ public enum GeoJSONStationReader {
         guard case .array(let position)? = geometry["coordinates"], position.count >= 2 else {
             return fail("geometry.coordinates", geometry["coordinates"]?.described, "a Point needs [longitude, latitude]")
         }
+        var raw = RawStation()
+        raw.longitude = number(position[0])
+        raw.latitude = number(position[1])
+        return properties(of: feature, into: raw)
+    }
+
+    /// Copies a feature's properties (and its top-level `id`) into `raw`.
+    static func properties(of feature: JSONNode, into raw: RawStation) -> RawStation {
+        var raw = raw
         let properties = feature["properties"] ?? .null
         func text(_ key: String) -> String {
             switch properties[key] {
@@ -190,12 +215,9 @@ public enum GeoJSONStationReader {
             case let value?: value.described
             }
         }
-        var raw = RawStation()
         raw.id = (properties["id"] ?? feature["id"])?.described
         raw.name = text("name")
         raw.kind = properties["kind"]?.described
-        raw.longitude = number(position[0])
-        raw.latitude = number(position[1])
         switch properties["amenities"] {
         case .array(let list)?: raw.amenities = list.map(\.described)
         case nil, .null?: raw.amenities = []

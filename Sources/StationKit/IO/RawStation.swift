@@ -1,34 +1,54 @@
 /// A record's fields as written, before validation; shared by the CSV and GeoJSON readers so
-/// both apply exactly the same rules and messages.
-struct RawStation {
+/// both apply exactly the same rules and messages, and kept for audits (``SourceRecord``).
+public struct RawStation: Sendable, Hashable {
     /// A coordinate value: absent, a JSON number, or text that should hold a number.
-    enum Number {
+    public enum Number: Sendable, Hashable {
         case missing
         /// A JSON number and its text as written.
         case value(Double, written: String)
         case text(String)
+
+        /// The value as the user wrote it; nil when absent.
+        public var written: String? {
+            switch self {
+            case .missing: nil
+            case .value(_, let written): written
+            case .text(let text): text
+            }
+        }
+
+        /// The number, when it is one (text is parsed after trimming).
+        public var number: Double? {
+            switch self {
+            case .missing: nil
+            case .value(let value, _): value
+            case .text(let text): DecimalParsing.fastValue(text.trimmed()) ?? Double(text.trimmed())
+            }
+        }
     }
 
-    var id: String?
-    var name = ""
-    var kind: String?
-    var latitude = Number.missing
-    var longitude = Number.missing
+    public init() {}
+
+    public var id: String?
+    public var name = ""
+    public var kind: String?
+    public var latitude = Number.missing
+    public var longitude = Number.missing
     /// Amenity values as GeoJSON gives them (each may still hold a list).
-    var amenities: [String] = []
+    public var amenities: [String] = []
     /// The amenity list as one text, as CSV gives it.
-    var amenityList: String?
-    var address = ""
-    var province = ""
-    var city = ""
-    var openingHours = ""
-    var phone = ""
-    var `operator` = ""
-    var crs: String?
+    public var amenityList: String?
+    public var address = ""
+    public var province = ""
+    public var city = ""
+    public var openingHours = ""
+    public var phone = ""
+    public var `operator` = ""
+    public var crs: String?
 
     /// Validates every field; returns the station, or nil after appending one error per bad field.
     /// `inputDatum` is the datum of records without their own `crs`; positions are converted to WGS84.
-    func validated(file: String, location: RecordLocation, inputDatum: Datum = .wgs84,
+    public func validated(file: String, location: RecordLocation, inputDatum: Datum = .wgs84,
                    errors: inout [RecordError]) -> Station? {
         var problems: [RecordError] = []
         func fail(_ field: String, _ value: String?, _ message: String) {

@@ -71,6 +71,9 @@ public struct LoadResult: Sendable {
     public var errors: [RecordError]
     /// Remarks about whole files that lose nothing but deserve a word (an ignored column, a converted encoding).
     public var notices: [String]
+    /// Every record as written, good or bad, in file order; filled only when the loader is asked to
+    /// keep them (audits need what the user wrote, not just what survived validation).
+    public var sources: [SourceRecord] = []
 
     public init(stations: [Station] = [], origins: [RecordOrigin] = [], errors: [RecordError] = [], notices: [String] = []) {
         precondition(origins.count == stations.count, "one origin per station")
@@ -92,6 +95,7 @@ public struct LoadResult: Sendable {
         origins += other.origins
         errors += other.errors
         notices += other.notices
+        sources += other.sources
     }
 }
 
@@ -106,4 +110,15 @@ public struct RecordOrigin: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(file), \(location)" }
+}
+
+/// One record exactly as its file gave it, with where it came from.
+public struct SourceRecord: Sendable, Hashable {
+    public var origin: RecordOrigin
+    public var fields: RawStation
+
+    public init(origin: RecordOrigin, fields: RawStation) {
+        self.origin = origin
+        self.fields = fields
+    }
 }

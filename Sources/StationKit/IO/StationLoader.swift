@@ -7,10 +7,11 @@ public enum StationLoader {
     public static let defaultDataName = "<default data>"
 
     /// The stations compiled into the binary (`geodata/stations.csv`).
-    public static func loadDefault() -> LoadResult {
+    /// With `keepingSources`, every record as written is kept in ``LoadResult/sources`` (for audits).
+    public static func loadDefault(keepingSources: Bool = false) -> LoadResult {
         // The embedded file is generated and tested; failing to read it is a build defect.
         do {
-            return try CSVStationReader.read(EmbeddedStations.csv, file: defaultDataName)
+            return try CSVStationReader.read(EmbeddedStations.csv, file: defaultDataName, keepingSources: keepingSources)
         } catch {
             preconditionFailure("embedded default data is unreadable: \(error)")
         }
@@ -19,19 +20,24 @@ public enum StationLoader {
     /// Loads every input in order; `-` is standard input. Ids must be unique across all inputs.
     /// `inputDatum` is the datum of records that do not name their own `crs`.
     /// `progress`, when given, hears how far each file's parse has come.
-    public static func load(paths: [String], inputDatum: Datum = .wgs84, progress: LoadProgress? = nil) throws(DataFileError) -> LoadResult {
+    /// With `keepingSources`, every record as written is kept in ``LoadResult/sources`` (for audits).
+    public static func load(paths: [String], inputDatum: Datum = .wgs84, progress: LoadProgress? = nil,
+                            keepingSources: Bool = false) throws(DataFileError) -> LoadResult {
         // Each reader already rejects duplicates within its file; only several files need the cross check.
-        if paths.count == 1 { return try load(path: paths[0], inputDatum: inputDatum, progress: progress) }
+        if paths.count == 1 {
+            return try load(path: paths[0], inputDatum: inputDatum, progress: progress, keepingSources: keepingSources)
+        }
         var result = LoadResult()
         for path in paths {
-            result.append(try load(path: path, inputDatum: inputDatum, progress: progress))
+            result.append(try load(path: path, inputDatum: inputDatum, progress: progress, keepingSources: keepingSources))
         }
         result.remove(result.duplicateIDs())
         return result
     }
 
     /// Loads one input.
-    public static func load(path: String, inputDatum: Datum = .wgs84, progress: LoadProgress? = nil) throws(DataFileError) -> LoadResult {
+    public static func load(path: String, inputDatum: Datum = .wgs84, progress: LoadProgress? = nil,
+                            keepingSources: Bool = false) throws(DataFileError) -> LoadResult {
         let name = path == "-" ? "<stdin>" : path
         let data: Data
         if path == "-" {
@@ -52,8 +58,10 @@ public enum StationLoader {
             let bytes = raw.bindMemory(to: UInt8.self)
             do throws(DataFileError) {
                 return .success(isGeoJSON
-                    ? try GeoJSONStationReader.read(utf8: bytes, file: name, inputDatum: inputDatum, progress: progress)
-                    : try CSVStationReader.read(utf8: bytes, file: name, inputDatum: inputDatum, progress: progress))
+                    ? try GeoJSONStationReader.read(utf8: bytes, file: name, inputDatum: inputDatum, progress: progress,
+                                                    keepingSources: keepingSources)
+                    : try CSVStationReader.read(utf8: bytes, file: name, inputDatum: inputDatum, progress: progress,
+                                                keepingSources: keepingSources))
             } catch {
                 return .failure(error)
             }
@@ -61,8 +69,8 @@ public enum StationLoader {
         if let result = try direct.get() { return result }
         let decoded = try TextDecoding.decode(data, file: name)
         var result = isGeoJSON
-            ? try GeoJSONStationReader.read(decoded.text, file: name, inputDatum: inputDatum)
-            : try CSVStationReader.read(decoded.text, file: name, inputDatum: inputDatum)
+            ? try GeoJSONStationReader.read(decoded.text, file: name, inputDatum: inputDatum, keepingSources: keepingSources)
+            : try CSVStationReader.read(decoded.text, file: name, inputDatum: inputDatum, keepingSources: keepingSources)
         if let encoding = decoded.convertedFrom {
             result.notices.insert("\(name): read as \(encoding) (not UTF-8); consider saving it as UTF-8", at: 0)
         }

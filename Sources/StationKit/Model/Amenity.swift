@@ -165,8 +165,8 @@ public struct UnknownAmenityError: Error, Hashable, Sendable, CustomStringConver
     }
 }
 
-/// Levenshtein distance between two character arrays (two rolling rows).
-func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+/// Levenshtein distance between two character arrays (two rolling rows); audits use it for near-duplicate names.
+public func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

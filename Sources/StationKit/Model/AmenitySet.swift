@@ -27,7 +27,7 @@ public struct AmenitySet: OptionSet, Hashable, Sendable, CustomStringConvertible
     }
 
     /// Calls `body` with each tag of a list, split on every separator registries use; empty pieces skipped.
-    static func forEachTag(in text: String, _ body: (String) -> Void) {
+    public static func forEachTag(in text: String, _ body: (String) -> Void) {
         // The interchange format's own `a;b;c` splits on bytes without building an array; lists with
         // other separators (Chinese punctuation, spaces) take the general path.
         var text = text

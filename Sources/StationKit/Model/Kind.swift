@@ -54,7 +54,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
 
 extension String {
     /// The string without leading and trailing white space (including the full-width space U+3000).
-    func trimmed() -> String {
+    public func trimmed() -> String {
         // Most values have nothing to trim: decide from the first and last scalar without copying.
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
         if !first.isTrimmable && !last.isTrimmable { return self }

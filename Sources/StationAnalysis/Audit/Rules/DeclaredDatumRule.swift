@@ -1,0 +1,18 @@
+import StationKit
+
+/// Coordinates declared in GCJ-02 or BD-09: correct as declared, but every other tool expects
+/// WGS84, so `--fix` converts them.
+struct DeclaredDatumRule: RecordRule {
+    static let id = "declared-datum"
+    static let severity = AuditSeverity.info
+    static let summary = "coordinates declared in GCJ-02/BD-09 (fixable: converted to WGS84)"
+
+    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+        guard let station = data.station(ofSource: index), station.sourceDatum != .wgs84 else { return }
+        let name = DatumMismatchRule.name(station.sourceDatum)
+        findings.append(AuditFinding(
+            self, record, field: "crs", value: record.fields.crs ?? station.sourceDatum.rawValue,
+            message: "coordinates are in \(name); in WGS84 they are \(formatted(station.coordinate))",
+            suggestion: "store WGS84 (GeoJSON's datum) and convert for each map", fixable: true))
+    }
+}
