@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(name: "stations-bench", dependencies: ["StationKit", "GEOSBridge"]),
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge"]),
         .testTarget(name: "StationKitTests", dependencies: ["StationKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "StationAnalysisTests", dependencies: ["StationAnalysis"]),
+        .testTarget(name: "StationAnalysisTests", dependencies: ["StationAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "StationsCLITests", dependencies: ["StationsCLI", "StationKit", "StationAnalysis"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

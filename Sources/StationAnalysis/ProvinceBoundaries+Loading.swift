@@ -62,6 +62,6 @@ extension ProvinceBoundaries {
         guard let outline else {
             throw .invalidGeometry(source: source, index: index, province: province.nameZh, reason: invalidReason ?? "")
         }
-        return Region(province: province, box: box, outline: outline)
+        return Region(province: province, box: box, outline: outline, geometryJSON: json)
     }
 }

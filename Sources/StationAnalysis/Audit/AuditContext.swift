@@ -19,6 +19,10 @@ public struct AuditData: Sendable {
     /// The provinces of the boundary file, and for each station the one it lies in (-1: none).
     public let provinces: [Province]
     public let locatedProvince: [Int32]
+    /// For each station, the province its `province` field names (-1: empty or unknown).
+    let declaredProvince: [Int32]
+    /// For each station, the other stations within 50 m, nearest first.
+    let neighbours: [[Neighbour]]
     /// Records whose structure the reader rejected (a CSV row with the wrong number of fields).
     let brokenRecords: Set<RecordOrigin>
 
@@ -29,6 +33,12 @@ public struct AuditData: Sendable {
 
     /// The station of source record `index`, if it has one.
     public func station(ofSource index: Int) -> Station? { stationOfSource[index].map { stations[$0] } }
+
+    /// The province station `index`'s record names, when it names a known one.
+    public func declaredProvince(ofStation index: Int) -> Province? {
+        let position = declaredProvince[index]
+        return position < 0 ? nil : provinces[Int(position)]
+    }
 
     /// The province station `index` lies in.
     public func province(ofStation index: Int) -> Province? {

@@ -15,8 +15,8 @@ public protocol AuditRule: Sendable {
 
 /// A rule that looks at one record at a time, run on all cores.
 protocol RecordRule: AuditRule {
-    /// Appends the findings for `record` (the `index`th source record).
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding])
+    /// Appends the findings for `record`; `facts` holds what several rules derive from it.
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding])
 }
 
 extension RecordRule {
@@ -26,7 +26,8 @@ extension RecordRule {
             // A row cut short or run together has its values in the wrong columns: judging them
             // would only add noise to the reader's own complaint.
             guard !data.isBroken(source: index) else { return }
-            check(data.sources[index], index: index, in: data, into: &findings)
+            let record = data.sources[index]
+            check(record, facts: RecordFacts(record, index: index, in: data), in: data, into: &findings)
         }
     }
 }

@@ -24,20 +24,24 @@ public struct Auditor {
     public func audit(_ load: LoadResult, files: [String], progress: (String) -> Void = { _ in }) throws(ProvinceBoundariesError) -> AuditReport {
         progress("locating stations in provinces")
         let boundaries = try self.boundaries()
-        let data = try prepare(load, files: files, boundaries: boundaries)
+        let data = prepare(load, files: files, boundaries: boundaries)
         let context = AuditContext(data: data, boundaries: boundaries)
-        var findings: [AuditFinding] = []
-        for rule in rules {
+        // Rules that look at one record at a time share one pass over the records: each record is
+        // loaded once for all of them, not once per rule.
+        let recordRules = rules.compactMap { $0 as? any RecordRule }
+        progress("record checks")
+        var findings = parallelFindings(count: data.sources.count) { index, found in
+            guard !data.isBroken(source: index) else { return }
+            let record = data.sources[index]
+            let facts = RecordFacts(record, index: index, in: data)
+            for rule in recordRules { rule.check(record, facts: facts, in: data, into: &found) }
+        }
+        for rule in rules where !(rule is any RecordRule) {
             progress(type(of: rule).id)
             findings += rule.findings(in: context)
         }
-        findings = Self.withoutExplainedReaderErrors(findings)
-        let ranks = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
-        let ruleOrder = Dictionary(uniqueKeysWithValues: AuditRules.ids.enumerated().map { ($1, $0) })
-        findings.sort { a, b in
-            (ranks[a.file] ?? Int.max, a.location?.sortKey ?? -1, a.severity, ruleOrder[a.rule] ?? Int.max, a.field ?? "", a.message)
-                < (ranks[b.file] ?? Int.max, b.location?.sortKey ?? -1, b.severity, ruleOrder[b.rule] ?? Int.max, b.field ?? "", b.message)
-        }
+        progress("sorting")
+        findings = Self.sorted(Self.withoutExplainedReaderErrors(findings), files: files)
         if coverage { progress("coverage") }
         return AuditReport(
             files: files,
@@ -66,6 +70,32 @@ public struct Auditor {
         return cleaned
     }
 
+    /// For each station, the others within 50 m (duplicates and stacks both need them), nearest
+    /// first; most stations have none, and an empty array costs no allocation.
+    static func neighbours(of stations: [Station]) -> [[Neighbour]] {
+        let grid = NeighbourGrid(stations.map(\.coordinate), radius: DuplicateNearbyRule.radius)
+        return parallelMap(count: stations.count) { grid.neighbours(of: $0) }
+    }
+
+    /// Findings by file (in the order given), record, severity, rule, then as the rules found them
+    /// (which is deterministic: rules run in a fixed order over records in file order). The order
+    /// is decided on integer keys, so a million findings sort in well under a second.
+    static func sorted(_ findings: [AuditFinding], files: [String]) -> [AuditFinding] {
+        let fileRanks = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let ruleRanks = Dictionary(uniqueKeysWithValues: AuditRules.ids.enumerated().map { ($1, $0) })
+        let severityRanks = Dictionary(uniqueKeysWithValues: AuditSeverity.allCases.enumerated().map { ($1, $0) })
+        var lastFile = "", lastRank = 0
+        let keys = findings.enumerated().map { position, finding -> (Int, Int, Int, Int, Int) in
+            if finding.file != lastFile {
+                lastFile = finding.file
+                lastRank = fileRanks[finding.file] ?? files.count
+            }
+            return (lastRank, finding.location?.sortKey ?? -1, severityRanks[finding.severity]!,
+                    ruleRanks[finding.rule] ?? Int.max, position)
+        }
+        return keys.sorted { $0 < $1 }.map { findings[$0.4] }
+    }
+
     /// The reader's complaint about a field is dropped when another rule flagged the same field
     /// of the same record: that rule says more (why, and what to write instead).
     static func withoutExplainedReaderErrors(_ findings: [AuditFinding]) -> [AuditFinding] {
@@ -86,7 +116,7 @@ public struct Auditor {
     }
 
     /// Links records to stations and locates every station in its province, on all cores.
-    func prepare(_ load: LoadResult, files: [String], boundaries: ProvinceBoundaries) throws(ProvinceBoundariesError) -> AuditData {
+    func prepare(_ load: LoadResult, files: [String], boundaries: ProvinceBoundaries) -> AuditData {
         precondition(load.sources.count >= load.stations.count, "audit input must be read with keepingSources: true")
         // Stations are the records that passed, in the same order: one merge pass pairs them.
         var stationOfSource = [Int?](repeating: nil, count: load.sources.count)
@@ -105,41 +135,39 @@ public struct Auditor {
         let count = load.stations.count
         let located = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
         located.initialize(repeating: -1)
-        defer { located.deallocate() }
-        nonisolated(unsafe) let shared = located
+        let declaredIndex = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+        declaredIndex.initialize(repeating: -1)
+        defer {
+            located.deallocate()
+            declaredIndex.deallocate()
+        }
+        nonisolated(unsafe) let shared = located, sharedDeclared = declaredIndex
         let stations = load.stations
-        let makeBoundaries = self.boundaries
-        nonisolated(unsafe) let mainBoundaries = boundaries
-        let failures = FailureBox()
+        // One GEOS context per worker: copies of the caller's boundaries, made on the main thread.
+        nonisolated(unsafe) let perWorker = [boundaries] + (1..<workers).map { _ in boundaries.copy() }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Worker 0 uses the caller's boundaries; the others need their own GEOS context.
-            let mine: ProvinceBoundaries
-            if worker == 0 {
-                mine = mainBoundaries
-            } else {
-                do throws(ProvinceBoundariesError) { mine = try makeBoundaries() } catch { failures.record(error); return }
-            }
-            let ranks = Dictionary(uniqueKeysWithValues: mine.provinces.enumerated().map { ($1, Int32($0)) })
+            let mine = perWorker[worker]
+            var declared: [String: Int] = [:]
             let range = count * worker / workers..<count * (worker + 1) / workers
             for i in range {
-                if let province = mine.province(containing: stations[i].coordinate) { shared[i] = ranks[province] ?? -1 }
+                let name = stations[i].province
+                var first: Int?
+                if !name.isEmpty {
+                    if let known = declared[name] {
+                        first = known < 0 ? nil : known
+                    } else {
+                        first = mine.provinceIndex(named: name)
+                        declared[name] = first ?? -1
+                    }
+                    sharedDeclared[i] = Int32(first ?? -1)
+                }
+                if let found = mine.provinceIndex(containing: stations[i].coordinate, tryingFirst: first) { shared[i] = Int32(found) }
             }
         }
-        if let error = failures.error { throw error }
         return AuditData(files: files, sources: load.sources, stationOfSource: stationOfSource, sourceOfStation: sourceOfStation,
                          readerErrors: load.errors, index: index, provinces: provinces, locatedProvince: Array(located),
+                         declaredProvince: Array(declaredIndex), neighbours: Self.neighbours(of: load.stations),
                          brokenRecords: Set(load.errors.filter { $0.field == nil }.map { RecordOrigin(file: $0.file, location: $0.location) }))
-    }
-}
-
-/// The first error any worker hit.
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var error: ProvinceBoundariesError?
-    func record(_ error: ProvinceBoundariesError) {
-        lock.lock()
-        defer { lock.unlock() }
-        if self.error == nil { self.error = error }
     }
 }
 

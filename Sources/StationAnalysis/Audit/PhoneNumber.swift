@@ -8,6 +8,9 @@
 enum PhoneNumber {
     /// Why `text` is not a phone number in any of those formats, or nil when every number in it is.
     static func problem(in text: String) -> String? {
+        // Most registries write plain ASCII numbers: no separators between numbers, no extension
+        // words; those skip the general path's splitting and searching.
+        if text.utf8.allSatisfy({ plainBytes[Int($0)] }) { return problem(inPlain: text) }
         let numbers = text.split(whereSeparator: { "/、,，;；或|".contains($0) })
             .map { String($0).trimmed() }.filter { !$0.isEmpty }
         guard !numbers.isEmpty else { return "no digits" }
@@ -15,6 +18,11 @@ enum PhoneNumber {
             if let problem = problem(inOne: number) { return numbers.count > 1 ? "'\(number)': \(problem)" : problem }
         }
         return nil
+    }
+
+    /// Bytes of a number without extension words or list separators.
+    static let plainBytes: [Bool] = (0..<256).map { byte in
+        (0x30...0x39).contains(byte) || " -.()+".utf8.contains(UInt8(byte))
     }
 
     static func problem(inOne written: String) -> String? {
@@ -28,11 +36,17 @@ enum PhoneNumber {
                 break
             }
         }
+        guard text.contains(where: \.isASCIIDigit) else { return "no digits; leave the field empty until the number is known" }
         let allowed = Set("0123456789 -.()（）+\u{3000}")
         if let stray = text.first(where: { !allowed.contains($0) }) { return "'\(stray)' is not part of a phone number" }
-        var digits = text.filter(\.isASCIIDigit)
+        return problem(inPlain: String(text))
+    }
+
+    /// The digits' verdict, for a number with nothing but digits and grouping characters.
+    static func problem(inPlain text: String) -> String? {
+        var digits = String(decoding: text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
         var international = false
-        if String(text).trimmed().hasPrefix("+86") || digits.hasPrefix("0086") {
+        if text.trimmed().hasPrefix("+86") || digits.hasPrefix("0086") {
             digits.removeFirst(digits.hasPrefix("0086") ? 4 : 2)
             international = true
         } else if digits.hasPrefix("86"), digits.count == 13, digits.dropFirst(2).first == "1" {

@@ -1,6 +1,48 @@
 import StationKit
 
-/// Facts about a record's raw fields that several rules need, computed the same way for all.
+/// What several record rules derive from one record, derived once per record.
+struct RecordFacts {
+    /// The record's position in ``AuditData/sources``, and of its station when it has one.
+    let index: Int
+    let station: Int?
+    /// The position as written (in its own datum), when both values are finite numbers.
+    let position: (latitude: Double, longitude: Double)?
+    let isSwapped: Bool
+    let isNullIsland: Bool
+    /// Amenity tags as written.
+    let tags: [String]
+    /// The station's kind, amenities and source datum (valid stations only).
+    let kind: Kind?
+    let amenities: AmenitySet
+    let sourceDatum: Datum?
+
+    init(_ record: SourceRecord, index: Int, in data: AuditData) {
+        self.index = index
+        station = data.stationOfSource[index]
+        let fields = record.fields
+        position = fields.writtenPosition
+        if let (latitude, longitude) = position {
+            let written = Coordinate(latitude: latitude, longitude: longitude)
+            isSwapped = !written.isInChina && Coordinate(latitude: longitude, longitude: latitude).isInChina
+            isNullIsland = abs(latitude) < 0.00045 && abs(longitude) < 0.00045
+        } else {
+            isSwapped = false
+            isNullIsland = false
+        }
+        tags = fields.amenityTags
+        if let station {
+            kind = data.stations[station].kind
+            amenities = data.stations[station].amenities
+            sourceDatum = data.stations[station].sourceDatum
+        } else {
+            kind = nil
+            amenities = []
+            sourceDatum = nil
+        }
+    }
+}
+
+/// Facts about a record's raw fields, for code that has no ``RecordFacts`` at hand.
 extension RawStation {
     /// The position as written (in the record's own datum), when both values are finite numbers.
     var writtenPosition: (latitude: Double, longitude: Double)? {
@@ -41,10 +83,16 @@ extension RawStation {
 /// Digits after the decimal point in a number as written (`37.90` → 2, `38` → 0); nil for
 /// exponent notation, where the written digits say nothing about precision.
 func decimalPlaces(_ written: String) -> Int? {
-    let text = written.trimmed()
-    guard !text.contains(where: { $0 == "e" || $0 == "E" }) else { return nil }
-    guard let dot = text.firstIndex(of: ".") else { return 0 }
-    return text[text.index(after: dot)...].count
+    var places = 0, afterDot = false
+    for byte in written.utf8 {
+        switch byte {
+        case UInt8(ascii: "e"), UInt8(ascii: "E"): return nil
+        case UInt8(ascii: "."): afterDot = true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): if afterDot { places += 1 }
+        default: continue
+        }
+    }
+    return places
 }
 
 /// `37.870000` style: six decimals, enough to tell stations apart (~0.1 m).

@@ -107,7 +107,17 @@ struct AuditCommand: ParsableCommand {
         var step = 0.0
         var report: AuditReport
         do {
-            report = try auditor.audit(loaded, files: files) { _ in
+            let timing = environment["STATIONS_TIMING"] != nil
+            var last = DispatchTime.now().uptimeNanoseconds
+            var previous = "load"
+            report = try auditor.audit(loaded, files: files) { name in
+                defer { if name == "coverage" && timing { previous = "coverage" } }
+                if timing {
+                    let now = DispatchTime.now().uptimeNanoseconds
+                    console.err("stations: \(previous): \(Double(now - last) / 1e9) s\n")
+                    last = now
+                    previous = name
+                }
                 progress?.update(step / steps)
                 step += 1
             }
@@ -126,6 +136,12 @@ struct AuditCommand: ParsableCommand {
             } catch {
                 file.abandon()
                 throw error
+            }
+        }
+        let renderStart = DispatchTime.now().uptimeNanoseconds
+        defer {
+            if environment["STATIONS_TIMING"] != nil {
+                console.err("stations: report: \(Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9) s\n")
             }
         }
         switch format {

@@ -18,7 +18,8 @@ struct AuditTextReport {
         let ordered = report.rules.filter { byRule[$0.id] != nil }.sorted { $0.severity < $1.severity }
         for rule in ordered {
             let findings = byRule[rule.id]!
-            let records = Set(findings.map { "\($0.file)\u{0}\($0.location.map { "\($0)" } ?? "")" }).count
+            // Sorted by record, so each record's findings are neighbours.
+            let records = zip(findings, findings.dropFirst()).filter { $0.file != $1.file || $0.location != $1.location }.count + 1
             out += "\n\(rule.severity.rawValue.uppercased()) \(rule.id): \(rule.summary) — \(count(records, "record"))\n"
             let shown = examples == 0 ? findings[...] : findings.prefix(examples)
             for finding in shown {

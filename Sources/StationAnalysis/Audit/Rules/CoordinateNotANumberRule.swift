@@ -6,7 +6,7 @@ struct CoordinateNotANumberRule: RecordRule {
     static let severity = AuditSeverity.error
     static let summary = "latitude or longitude missing, not a number, or NaN/Infinity"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
         let fields = record.fields
         // A GeoJSON feature without a Point has no coordinates to judge; the reader's own message
         // ("a station needs a Point geometry") says it better.

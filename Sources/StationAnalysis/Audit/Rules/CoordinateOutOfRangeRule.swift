@@ -6,9 +6,9 @@ struct CoordinateOutOfRangeRule: RecordRule {
     static let severity = AuditSeverity.error
     static let summary = "latitude beyond ±90 or longitude beyond ±180"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
         let fields = record.fields
-        guard let (latitude, longitude) = fields.writtenPosition, !fields.hasSwappedCoordinates else { return }
+        guard let (latitude, longitude) = facts.position, !facts.isSwapped else { return }
         if abs(latitude) > 90 {
             findings.append(AuditFinding(self, record, field: "lat", value: fields.latitude.written,
                                          message: "latitude must be between -90 and 90",

@@ -14,9 +14,15 @@ struct DatumMismatchRule: AuditRule {
     func findings(in audit: AuditContext) -> [AuditFinding] {
         let data = audit.data
         var findings: [AuditFinding] = []
-        for (stationIndex, station) in data.stations.enumerated() where station.coordinate.isInChina {
+        for stationIndex in data.stations.indices {
+            // Cheap integer tests first: nearly every station is where its record says.
+            let declaredIndex = data.declaredProvince[stationIndex], locatedIndex = data.locatedProvince[stationIndex]
+            if declaredIndex >= 0 && declaredIndex == locatedIndex { continue }
+            if declaredIndex < 0 && locatedIndex >= 0 { continue }
+            let station = data.stations[stationIndex]
+            guard station.coordinate.isInChina else { continue }
             let located = data.province(ofStation: stationIndex)
-            let declared = audit.declaredProvince(station.province)
+            let declared = data.declaredProvince(ofStation: stationIndex)
             // Nothing to explain when the point is where the record says it is (or, without a
             // declared province, when it is on land at all).
             if let declared, located == declared { continue }

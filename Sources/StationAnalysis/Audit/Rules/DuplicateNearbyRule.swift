@@ -1,7 +1,7 @@
 import StationKit
 
 /// Two stations within 50 m with the same or nearly the same name: one station entered twice.
-/// Pairs come from the grid index (a 50 m search around each station), never from all pairs.
+/// Pairs come from a fine grid (``NeighbourGrid``), never from comparing all pairs.
 struct DuplicateNearbyRule: AuditRule {
     static let id = "duplicate-nearby"
     static let severity = AuditSeverity.warning
@@ -12,19 +12,21 @@ struct DuplicateNearbyRule: AuditRule {
 
     func findings(in audit: AuditContext) -> [AuditFinding] {
         let data = audit.data
-        let keys = parallelMap(count: data.stations.count) { Self.nameKey(data.stations[$0].name) }
         return parallelFindings(count: data.stations.count) { later, findings in
-            guard !keys[later].isEmpty else { return }
-            let station = data.stations[later]
+            let earlier = data.neighbours[later].filter { $0.index < later && $0.distance <= Self.radius }
+            guard !earlier.isEmpty else { return }
+            // Names are compared only here, for the few stations with a close neighbour.
+            let key = Self.nameKey(data.stations[later].name)
+            guard !key.isEmpty else { return }
             // The earliest similar station within the radius; the later record is the one flagged.
-            let match = data.index.within(Self.radius, of: station.coordinate)
-                .filter { $0.index < later && Self.similar(keys[$0.index], keys[later]) }
+            let match = earlier.filter { Self.similar(Self.nameKey(data.stations[$0.index].name), key) }
                 .min { $0.index < $1.index }
             guard let match else { return }
+            let station = data.stations[later]
             let other = data.stations[match.index]
             let otherOrigin = data.sources[data.sourceOfStation[match.index]].origin
             let there = otherOrigin.file == data.sources[data.sourceOfStation[later]].origin.file ? "\(otherOrigin.location)" : "\(otherOrigin)"
-            let sameness = keys[match.index] == keys[later] ? "the same name as" : "nearly the same name as"
+            let sameness = Self.nameKey(other.name) == key ? "the same name as" : "nearly the same name as"
             findings.append(AuditFinding(
                 self, data.sources[data.sourceOfStation[later]], field: "name", value: station.name,
                 message: "\(sameness) '\(other.name)' (\(there), id \(other.id)), \(formattedDistance(match.distance)) away: probably one station entered twice",

@@ -16,13 +16,13 @@ struct KindLacksAmenityRule: RecordRule {
         }
     }
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
         // Stations with no amenities at all are the no-amenities rule's business.
-        guard let station = data.station(ofSource: index), !station.amenities.isEmpty,
-              let needed = Self.defining(station.kind), !station.amenities.contains(needed) else { return }
+        guard let kind = facts.kind, !facts.amenities.isEmpty,
+              let needed = Self.defining(kind), !facts.amenities.contains(needed) else { return }
         findings.append(AuditFinding(
             self, record, field: "amenities", value: record.fields.amenityList ?? record.fields.amenities.joined(separator: ";"),
-            message: "a \(station.kind.rawValue) (\(station.kind.chineseName)) without \(needed.rawValue) (\(needed.chineseName))",
+            message: "a \(kind.rawValue) (\(kind.chineseName)) without \(needed.rawValue) (\(needed.chineseName))",
             suggestion: "add \(needed.rawValue) if the station has it; otherwise check the kind"))
     }
 }

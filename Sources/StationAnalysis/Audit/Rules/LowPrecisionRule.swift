@@ -7,8 +7,8 @@ struct LowPrecisionRule: RecordRule {
     static let severity = AuditSeverity.warning
     static let summary = "coordinates with 2 decimals or fewer (a city-centre geocode)"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
-        guard data.stationOfSource[index] != nil, !record.fields.isNearNullIsland,
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
+        guard facts.station != nil, !facts.isNullIsland,
               let latitude = record.fields.latitude.written, let longitude = record.fields.longitude.written,
               let places = [decimalPlaces(latitude), decimalPlaces(longitude)].compactMap({ $0 }).min(), places <= 2 else { return }
         let spread = places == 0 ? "about 100 km" : places == 1 ? "about 10 km" : "about 1 km"

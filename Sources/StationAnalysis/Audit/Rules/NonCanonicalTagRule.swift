@@ -7,13 +7,13 @@ struct NonCanonicalTagRule: RecordRule {
     static let severity = AuditSeverity.info
     static let summary = "kind or amenity written as an alias (fixable: canonical tag)"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
         if let text = record.fields.kind, let kind = Kind(parsing: text), text != kind.rawValue {
             findings.append(AuditFinding(self, record, field: "kind", value: text,
                                          message: "kind '\(text.trimmed())' is written '\(kind.rawValue)' in the interchange format",
                                          suggestion: kind.rawValue, fixable: true))
         }
-        let tags = record.fields.amenityTags
+        let tags = facts.tags
         let canonical = tags.map { (try? Amenity(parsing: $0))?.rawValue ?? $0 }
         let aliases = zip(tags, canonical).filter { $0 != $1 && (try? Amenity(parsing: $0)) != nil }
         guard !aliases.isEmpty else { return }

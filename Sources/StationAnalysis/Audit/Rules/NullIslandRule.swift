@@ -6,9 +6,9 @@ struct NullIslandRule: RecordRule {
     static let severity = AuditSeverity.error
     static let summary = "coordinates at (0, 0), where failed geocodes land"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
         let fields = record.fields
-        guard fields.isNearNullIsland else { return }
+        guard facts.isNullIsland else { return }
         findings.append(AuditFinding(
             self, record, field: "lat,lon", value: "\(fields.latitude.written ?? ""),\(fields.longitude.written ?? "")",
             message: "coordinates are (0, 0): a geocoder failed or the cells were left empty",

@@ -6,10 +6,10 @@ struct OutsideChinaRule: RecordRule {
     static let severity = AuditSeverity.error
     static let summary = "position outside China"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
         let fields = record.fields
-        guard let (latitude, longitude) = fields.writtenPosition, abs(latitude) <= 90, abs(longitude) <= 180,
-              !fields.hasSwappedCoordinates, !fields.isNearNullIsland,
+        guard let (latitude, longitude) = facts.position, abs(latitude) <= 90, abs(longitude) <= 180,
+              !facts.isSwapped, !facts.isNullIsland,
               !Coordinate(latitude: latitude, longitude: longitude).isInChina else { return }
         findings.append(AuditFinding(
             self, record, field: "lat,lon", value: "\(fields.latitude.written ?? ""),\(fields.longitude.written ?? "")",

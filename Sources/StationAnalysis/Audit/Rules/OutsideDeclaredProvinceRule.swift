@@ -10,9 +10,10 @@ struct OutsideDeclaredProvinceRule: AuditRule {
     func findings(in audit: AuditContext) -> [AuditFinding] {
         let data = audit.data
         var findings: [AuditFinding] = []
-        for (stationIndex, station) in data.stations.enumerated() where !station.province.isEmpty {
-            guard let declared = audit.declaredProvince(station.province), data.province(ofStation: stationIndex) != declared,
-                  station.coordinate.isInChina else { continue }
+        for stationIndex in data.stations.indices where data.declaredProvince[stationIndex] >= 0
+            && data.declaredProvince[stationIndex] != data.locatedProvince[stationIndex] {
+            let station = data.stations[stationIndex]
+            guard let declared = data.declaredProvince(ofStation: stationIndex), station.coordinate.isInChina else { continue }
             let located = data.province(ofStation: stationIndex)
             let distance = audit.boundaries.distance(from: station.coordinate, to: declared) ?? 0
             let record = data.sources[data.sourceOfStation[stationIndex]]

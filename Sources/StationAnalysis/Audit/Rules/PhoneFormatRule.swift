@@ -7,7 +7,7 @@ struct PhoneFormatRule: RecordRule {
     static let severity = AuditSeverity.warning
     static let summary = "phone not a Chinese mobile, landline or service number"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
         let phone = record.fields.phone.trimmed()
         guard !phone.isEmpty, let problem = PhoneNumber.problem(in: phone) else { return }
         findings.append(AuditFinding(self, record, field: "phone", value: record.fields.phone,

@@ -1,7 +1,7 @@
 import StationKit
 
 /// Five or more stations on one spot (within 1 m): a geocoder that fell back to a district or
-/// city centre. Two or three on one spot are common (a carnation station inside a union station),
+/// city centre (found through ``NeighbourGrid``). Two or three on one spot are common (a carnation station inside a union station),
 /// so the rule waits for five.
 struct StackedCoordinatesRule: AuditRule {
     static let id = "stacked-coordinates"
@@ -14,9 +14,9 @@ struct StackedCoordinatesRule: AuditRule {
     func findings(in audit: AuditContext) -> [AuditFinding] {
         let data = audit.data
         return parallelFindings(count: data.stations.count) { index, findings in
-            let station = data.stations[index]
-            let stack = data.index.within(Self.radius, of: station.coordinate).map(\.index).sorted()
+            let stack = (data.neighbours[index].filter { $0.distance <= Self.radius }.map(\.index) + [index]).sorted()
             guard stack.count >= Self.threshold else { return }
+            let station = data.stations[index]
             let others = stack.filter { $0 != index }.prefix(3).map { "\(data.sources[data.sourceOfStation[$0]].origin.location)" }
             let more = stack.count - 1 > others.count ? ", …" : ""
             findings.append(AuditFinding(

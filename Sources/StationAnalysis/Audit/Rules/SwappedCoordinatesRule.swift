@@ -6,9 +6,9 @@ struct SwappedCoordinatesRule: RecordRule {
     static let severity = AuditSeverity.error
     static let summary = "latitude and longitude swapped (fixable)"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
         let fields = record.fields
-        guard fields.hasSwappedCoordinates, let (latitude, longitude) = fields.writtenPosition else { return }
+        guard facts.isSwapped, let (latitude, longitude) = facts.position else { return }
         let written = "\(fields.latitude.written ?? ""),\(fields.longitude.written ?? "")"
         let whereItIs = abs(latitude) > 90 ? "the latitude is out of range" : "that point is outside China"
         findings.append(AuditFinding(

@@ -7,8 +7,8 @@ struct UnknownAmenityRule: RecordRule {
     static let severity = AuditSeverity.error
     static let summary = "amenity tag not in the vocabulary (with the closest tag)"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
-        for tag in record.fields.amenityTags {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
+        for tag in facts.tags {
             guard (try? Amenity(parsing: tag)) == nil else { continue }
             let suggestion = Self.closest(to: tag)
             findings.append(AuditFinding(

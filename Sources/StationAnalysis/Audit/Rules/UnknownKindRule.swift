@@ -6,7 +6,7 @@ struct UnknownKindRule: RecordRule {
     static let severity = AuditSeverity.error
     static let summary = "kind missing or not one of the three kinds"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
         let text = (record.fields.kind ?? "").trimmed()
         guard Kind(parsing: text) == nil else { return }
         let choices = Kind.allCases.map(\.rawValue).joined(separator: ", ")

@@ -11,7 +11,9 @@ struct UnreadableRecordRule: AuditRule {
     static let summary = "records the readers reject (stations near skips them)"
 
     func findings(in audit: AuditContext) -> [AuditFinding] {
-        let idByOrigin = Dictionary(audit.data.sources.map { ($0.origin, $0.fields.trimmedID) }, uniquingKeysWith: { first, _ in first })
+        let faulty = Set(audit.data.readerErrors.map { RecordOrigin(file: $0.file, location: $0.location) })
+        var idByOrigin: [RecordOrigin: String?] = [:]
+        for record in audit.data.sources where faulty.contains(record.origin) { idByOrigin[record.origin] = record.fields.trimmedID }
         return audit.data.readerErrors.map { error in
             AuditFinding(rule: Self.id, severity: Self.severity, file: error.file, location: error.location,
                          recordID: idByOrigin[RecordOrigin(file: error.file, location: error.location)] ?? nil,

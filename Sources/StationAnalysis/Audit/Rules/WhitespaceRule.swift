@@ -7,7 +7,7 @@ struct WhitespaceRule: RecordRule {
     static let severity = AuditSeverity.info
     static let summary = "spaces around values (fixable: trimmed)"
 
-    func check(_ record: SourceRecord, index: Int, in data: AuditData, into findings: inout [AuditFinding]) {
+    func check(_ record: SourceRecord, facts: RecordFacts, in data: AuditData, into findings: inout [AuditFinding]) {
         let padded = RecordFixer.textFields.filter { field in
             guard let value = field.get(record.fields) else { return false }
             return value != value.trimmed()

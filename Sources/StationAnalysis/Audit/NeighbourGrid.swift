@@ -1,0 +1,75 @@
+import Foundation
+import StationKit
+
+/// Pairs of stations within a short distance (50 m), found through a fine latitude/longitude grid
+/// rather than by comparing all pairs: stations are sorted by cell, and each looks only at the
+/// cells that can hold a station that close. Exact: every candidate pair is confirmed with the
+/// WGS84 geodesic.
+///
+/// The audit's own grid, not ``StationKit/StationIndex``: the index is tuned for nearest-k queries
+/// with cells of ~10 km, where a 50 m search for each of a million stations would rank thousands
+/// of neighbours per dense city cell; 55 m cells make the same search a few comparisons.
+struct NeighbourGrid: Sendable {
+    /// Cell height and width in degrees (~55 m of latitude).
+    static let cell = 0.0005
+    let radius: Double
+    /// Cell keys (row << 32 | column), sorted, and the station of each.
+    let keys: [UInt64]
+    let order: [Int32]
+    let coordinates: [Coordinate]
+
+    init(_ coordinates: [Coordinate], radius: Double) {
+        precondition(radius <= 55, "rows are one cell apart, so the radius must fit in a cell height")
+        self.radius = radius
+        self.coordinates = coordinates
+        let keyed = coordinates.enumerated().map { (Self.key(of: $0.element), Int32($0.offset)) }.sorted { $0 < $1 }
+        keys = keyed.map(\.0)
+        order = keyed.map(\.1)
+    }
+
+    static func row(_ coordinate: Coordinate) -> UInt64 { UInt64(((coordinate.latitude + 90) / cell).rounded(.down)) }
+    static func column(_ coordinate: Coordinate) -> UInt64 { UInt64(((coordinate.longitude + 180) / cell).rounded(.down)) }
+    static func key(of coordinate: Coordinate) -> UInt64 { row(coordinate) << 32 | column(coordinate) }
+
+    /// Every other station within ``radius`` of station `index` (geodesic metres), nearest first.
+    func neighbours(of index: Int) -> [Neighbour] {
+        let point = coordinates[index]
+        let row = Self.row(point), column = Self.column(point)
+        // Columns narrow towards the poles: how many a radius spans at this latitude (plus the
+        // row above or below, whose parallel is nearer the pole).
+        let metresPerColumn = Self.cell * 111_320 * cos(min(abs(point.latitude) + Self.cell, 89.9) * .pi / 180)
+        let span = UInt64((radius / max(metresPerColumn, 1e-3)).rounded(.up))
+        let columnsPerRow = UInt64((360 / Self.cell).rounded(.up))
+        var found: [Neighbour] = []
+        for r in (row == 0 ? 0 : row - 1)...(row + 1) {
+            // Near the antimeridian the columns wrap; such stations are not China's, so the
+            // search simply stops at the edges.
+            let low = r << 32 | (column >= span ? column - span : 0)
+            let high = r << 32 | min(column + span, columnsPerRow)
+            var position = lowerBound(low)
+            while position < keys.count && keys[position] <= high {
+                let other = Int(order[position])
+                position += 1
+                guard other != index else { continue }
+                let distance = point.geodesicDistance(to: coordinates[other])
+                if distance <= radius { found.append(Neighbour(index: other, distance: distance)) }
+            }
+        }
+        return found.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }
+    }
+
+    private func lowerBound(_ key: UInt64) -> Int {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+/// Another station close by, and how far (geodesic metres).
+struct Neighbour: Sendable, Hashable {
+    let index: Int
+    let distance: Double
+}
