@@ -42,8 +42,17 @@ enum PhoneNumber {
         return problem(inPlain: String(text))
     }
 
-    /// The digits' verdict, for a number with nothing but digits and grouping characters.
+    /// The digits' verdict, for a number with nothing but digits and grouping characters; a last
+    /// hyphenated group of up to six digits may be an extension (`0351-4040123-8001`).
     static func problem(inPlain text: String) -> String? {
+        guard let verdict = problem(inDigitsOf: text) else { return nil }
+        if let dash = text.lastIndex(of: "-"), text.filter({ $0 == "-" }).count >= 2,
+           (1...6).contains(text[text.index(after: dash)...].count),
+           problem(inDigitsOf: String(text[..<dash])) == nil { return nil }
+        return verdict
+    }
+
+    static func problem(inDigitsOf text: String) -> String? {
         var digits = String(decoding: text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
         var international = false
         if text.trimmed().hasPrefix("+86") || digits.hasPrefix("0086") {

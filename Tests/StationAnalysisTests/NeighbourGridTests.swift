@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import StationAnalysis
+@testable import StationKit
+
+/// The audit's 50 m neighbour search against comparing every pair.
+@Suite struct NeighbourGridTests {
+    @Test(arguments: [UInt64(1), 2, 3])
+    func neighboursMatchBruteForce(seed: UInt64) {
+        var rng = SystemRandomNumberGeneratorSeeded(seed: seed)
+        // Tight clusters (so pairs exist) at mid and high latitudes, plus stacks on one spot.
+        let centres = [Coordinate(latitude: 37.86, longitude: 112.56), Coordinate(latitude: 53.3, longitude: 124.2),
+                       Coordinate(latitude: 18.25, longitude: 109.5)]
+        var points: [Coordinate] = []
+        for i in 0..<1500 {
+            let centre = centres[i % centres.count]
+            points.append(Coordinate(latitude: centre.latitude + Double.random(in: -0.004...0.004, using: &rng),
+                                     longitude: centre.longitude + Double.random(in: -0.004...0.004, using: &rng)))
+        }
+        points += Array(repeating: centres[0], count: 6)
+        let grid = NeighbourGrid(points, radius: 50)
+        for i in points.indices {
+            let expected = points.indices.filter { $0 != i && points[i].geodesicDistance(to: points[$0]) <= 50 }
+            #expect(Set(grid.neighbours(of: i).map(\.index)) == Set(expected))
+        }
+    }
+}
+
+/// SplitMix64, so the random tests are reproducible.
+struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
