@@ -11,6 +11,7 @@ func runInProcess(_ arguments: [String]) throws -> CapturedConsole {
     case let show as ShowCommand: try show.execute(console: captured.console)
     case let stats as StatsCommand: try stats.execute(console: captured.console)
     case let export as ExportCommand: try export.execute(console: captured.console)
+    case let audit as AuditCommand: try audit.execute(console: captured.console)
     default: throw CocoaError(.featureUnsupported)
     }
     return captured

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import StationAnalysis
+@testable import StationKit
+
+/// `--fix`: only the unambiguous fixes, every change listed, no record dropped or otherwise touched.
+@Suite struct AuditFixTests {
+    func fixedCorpus() throws -> (LoadResult, [SourceRecord], AuditReport) {
+        let (load, report) = try auditEverything(paths: [auditFixture("taiyuan-registry.csv")])
+        var fixed = report
+        let cleaned = Auditor.fix(load, report: &fixed)
+        return (load, cleaned, fixed)
+    }
+
+    @Test func everyRecordIsKeptInOrderAndOnlyListedFieldsChange() throws {
+        let (load, cleaned, report) = try fixedCorpus()
+        #expect(cleaned.map(\.origin) == load.sources.map(\.origin))
+        let changed = Set(report.changes.map { "\($0.location) \($0.field)" })
+        for (before, after) in zip(load.sources, cleaned) {
+            for field in RecordFixer.textFields where field.get(before.fields) != field.get(after.fields) {
+                let listed = changed.contains("\(before.origin.location) \(field.name)")
+                    || (["lat", "lon"].contains(field.name) && changed.contains("\(before.origin.location) lat,lon"))
+                    || (field.name == "crs" && changed.contains("\(before.origin.location) lat,lon"))
+                #expect(listed, "\(before.origin.location) \(field.name) changed without being listed")
+            }
+        }
+        #expect(report.changes.map(\.rule).sorted() == ["declared-datum", "non-canonical-tag", "non-canonical-tag", "swapped-coordinates", "whitespace"])
+    }
+
+    @Test func theCleanedFileReadsBackWithTheFixesApplied() throws {
+        let (load, cleaned, report) = try fixedCorpus()
+        for format in CleanedRecords.Format.allCases {
+            let path = NSTemporaryDirectory() + "cleaned-\(UUID().uuidString).\(format.rawValue)"
+            try Data(CleanedRecords.encode(cleaned, as: format)).write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let again = try StationLoader.load(paths: [path], keepingSources: true)
+            #expect(again.sources.count == load.sources.count, "\(format)")
+            let byID = Dictionary(again.stations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            // Swapped back into 太原.
+            let swapped = try #require(byID["TY-002"], "\(format)")
+            #expect(swapped.coordinate == Coordinate(latitude: 37.870215, longitude: 112.548731))
+            // Canonical tags, trimmed name.
+            #expect(byID["TY-020"]?.kind == .driverHome)
+            #expect(byID["TY-025"]?.name == "迎泽区劳动者港湾")
+            // GCJ-02 converted once: the same WGS84 position as reading the original, now declared wgs84.
+            let original = try #require(load.stations.first { $0.id == "TY-026" })
+            let converted = try #require(byID["TY-026"])
+            #expect(converted.sourceDatum == .wgs84)
+            #expect(converted.coordinate.geodesicDistance(to: original.coordinate) < 0.02)
+            // Re-auditing finds nothing left to fix.
+            let reaudit = try Auditor(coverage: false).audit(again, files: [path])
+            #expect(reaudit.findings.filter(\.fixable).map(summaryLine) == [], "\(format)")
+        }
+        #expect(report.remainingErrors == report.count(.error) - 1)
+    }
+}
