@@ -53,4 +53,21 @@ import Testing
         }
         #expect(report.remainingErrors == report.count(.error) - 1)
     }
+
+    @Test func columnsOutsideTheFormatAndExtraFieldsSurviveCleaning() throws {
+        let path = NSTemporaryDirectory() + "notes-\(UUID().uuidString).csv"
+        try "id,name,kind,lat,lon,amenities,备注\nN-1, 驿站,outdoor-worker-station,37.863512,112.566321,toilet,周末有志愿者\nN-2,驿站二,outdoor-worker-station,37.873512,112.576321,toilet,有饮水机,多的一列\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let load = try StationLoader.load(paths: [path], keepingSources: true)
+        var report = try Auditor(coverage: false).audit(load, files: [path])
+        let cleaned = Auditor.fix(load, report: &report)
+        let csv = String(decoding: CleanedRecords.encode(cleaned, as: .csv), as: UTF8.self)
+        #expect(csv.contains(",备注,field 8\n"))
+        #expect(csv.contains(",周末有志愿者,\n"))
+        #expect(csv.contains(",有饮水机,多的一列\n"))
+        let geojson = String(decoding: CleanedRecords.encode(cleaned, as: .geojson), as: UTF8.self)
+        #expect(geojson.contains(#""备注":"周末有志愿者""#))
+        #expect(report.changes.map { "\($0.location) \($0.field)" } == ["line 2 name", "line 3 (row)"])
+    }
 }

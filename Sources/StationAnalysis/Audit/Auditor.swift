@@ -61,6 +61,13 @@ public struct Auditor {
         for (station, origin) in zip(load.stations, load.origins) where flagged[origin] != nil { datums[origin] = station.sourceDatum }
         var changes: [AuditChange] = []
         let cleaned = load.sources.map { record -> SourceRecord in
+            // A row with more fields than the header keeps the extras in columns of their own: say so.
+            let extras = record.fields.otherFields.filter { $0.name.hasPrefix("field ") }.map(\.name)
+            if !extras.isEmpty {
+                changes.append(AuditChange(file: record.origin.file, location: record.origin.location, recordID: record.fields.trimmedID,
+                                           rule: UnreadableRecordRule.id, field: "(row)", from: "more fields than the header",
+                                           to: "extra values kept in column\(extras.count == 1 ? "" : "s") \(extras.joined(separator: ", "))"))
+            }
             guard let rules = flagged[record.origin] else { return record }
             let (fields, made) = RecordFixer.fix(record, flaggedBy: rules, datum: datums[record.origin])
             changes += made

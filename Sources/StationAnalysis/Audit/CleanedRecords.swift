@@ -70,6 +70,7 @@ public enum CleanedRecords {
             property("phone", raw.phone)
             property("operator", raw.operator)
             property("crs", raw.crs)
+            for other in raw.otherFields where !GeoJSONNames.contains(other.name) { property(other.name, other.value) }
             out.append(contentsOf: "}}".utf8)
         }
         out.append(contentsOf: "\n]}\n".utf8)
@@ -86,16 +87,27 @@ public enum CleanedRecords {
         return isJSON ? text : "\(number)"
     }
 
+    /// Property names the writer already uses.
+    static let GeoJSONNames: Set<String> = ["id", "name", "kind", "lat", "lon", "amenities", "address", "province", "city",
+                                            "opening_hours", "phone", "operator", "crs"]
+
     static let csvHeader = ["id", "name", "kind", "lat", "lon", "amenities", "address", "province", "city",
                             "opening_hours", "phone", "operator", "crs"]
 
     static func csv(_ records: [SourceRecord]) -> [UInt8] {
-        var out = Array((StationCSVEncoder.row(csvHeader)).utf8)
+        // Columns outside the format (a registry's own notes) follow ours, in the order first seen.
+        var others: [String] = []
+        var seen = Set<String>()
+        for record in records {
+            for other in record.fields.otherFields where seen.insert(other.name).inserted { others.append(other.name) }
+        }
+        var out = Array((StationCSVEncoder.row(csvHeader + others)).utf8)
         for record in records {
             let raw = record.fields
             let fields = [raw.id ?? "", raw.name, raw.kind ?? "", raw.latitude.written ?? "", raw.longitude.written ?? "",
                           raw.amenityList ?? raw.amenityTags.joined(separator: ";"), raw.address, raw.province, raw.city,
                           raw.openingHours, raw.phone, raw.operator, raw.crs ?? ""]
+                + others.map { name in raw.otherFields.first { $0.name == name }?.value ?? "" }
             out.append(contentsOf: StationCSVEncoder.row(fields).utf8)
         }
         return out

@@ -50,7 +50,9 @@ public enum CSVStationReader {
         guard let (header, bodyStart, bodyLine) = found.header else {
             throw DataFileError(file: file, reason: .unreadable, message: "the file is empty; expected a header line: \(canonicalHeader)")
         }
-        let columns = ColumnMap(try Self.columns(of: header, file: file, notices: &result.notices))
+        let known = try Self.columns(of: header, file: file, notices: &result.notices)
+        let columns = ColumnMap(known, headerCount: header.count,
+                                others: keepingSources ? header.indices.filter { !known.values.contains($0) }.map { ($0, header[$0]) } : [])
 
         let pieces = Self.pieces(of: bytes, from: bodyStart, pieceSize: pieceSize)
         // A piece holds at most one record per line: its line count fixes both the line it starts on
@@ -200,8 +202,13 @@ public enum CSVStationReader {
     /// Column positions of the fields, looked up once per file rather than once per record.
     struct ColumnMap {
         let id, name, kind, lat, lon, amenities, address, province, city, openingHours, phone, `operator`, crs: Int?
+        /// Columns outside the format (position, header name); filled only when sources are kept.
+        let others: [(Int, String)]
+        let count: Int
 
-        init(_ columns: [String: Int]) {
+        init(_ columns: [String: Int], headerCount: Int, others: [(Int, String)] = []) {
+            self.others = others
+            count = headerCount
             id = columns["id"]; name = columns["name"]; kind = columns["kind"]; lat = columns["lat"]; lon = columns["lon"]
             amenities = columns["amenities"]; address = columns["address"]; province = columns["province"]
             city = columns["city"]; openingHours = columns["opening_hours"]; phone = columns["phone"]
@@ -227,6 +234,15 @@ public enum CSVStationReader {
         raw.phone = value(columns.phone) ?? ""
         raw.operator = value(columns.operator) ?? ""
         raw.crs = value(columns.crs)
+        for (position, name) in columns.others where position < fields.count {
+            raw.otherFields.append(RawStation.OtherField(name: name, value: fields[position]))
+        }
+        // Fields beyond the header (an unquoted comma) are kept too, so a cleaned copy loses nothing.
+        if fields.count > columns.count {
+            for position in columns.count..<fields.count {
+                raw.otherFields.append(RawStation.OtherField(name: "field \(position + 1)", value: fields[position]))
+            }
+        }
         return raw
     }
 

@@ -166,11 +166,11 @@ public enum GeoJSONStationReader {
                 return block
             }
             let location = RecordLocation.feature(index)
-            let raw = rawStation(node, location: location, file: file, errors: &block.errors)
+            let raw = rawStation(node, location: location, file: file, keepingOthers: keepingSources, errors: &block.errors)
             if keepingSources {
                 // A feature that is not a usable Point still keeps its properties for the audit.
                 block.sources.append(SourceRecord(origin: RecordOrigin(file: file, location: location),
-                                                  fields: raw ?? properties(of: node, into: RawStation())))
+                                                  fields: raw ?? properties(of: node, into: RawStation(), keepingOthers: true)))
             }
             guard let raw, let station = raw.validated(file: file, location: location, inputDatum: datum,
                                                        errors: &block.errors) else { continue }
@@ -182,7 +182,8 @@ public enum GeoJSONStationReader {
     }
 
     /// The fields of one feature, or nil after an error when it is not a Point Feature.
-    static func rawStation(_ feature: JSONNode, location: RecordLocation, file: String, errors: inout [RecordError]) -> RawStation? {
+    static func rawStation(_ feature: JSONNode, location: RecordLocation, file: String, keepingOthers: Bool = false,
+                           errors: inout [RecordError]) -> RawStation? {
         func fail(_ field: String?, _ value: String?, _ message: String) -> RawStation? {
             errors.append(RecordError(file: file, location: location, field: field, value: value, message: message))
             return nil
@@ -202,11 +203,11 @@ public enum GeoJSONStationReader {
         var raw = RawStation()
         raw.longitude = number(position[0])
         raw.latitude = number(position[1])
-        return properties(of: feature, into: raw)
+        return properties(of: feature, into: raw, keepingOthers: keepingOthers)
     }
 
     /// Copies a feature's properties (and its top-level `id`) into `raw`.
-    static func properties(of feature: JSONNode, into raw: RawStation) -> RawStation {
+    static func properties(of feature: JSONNode, into raw: RawStation, keepingOthers: Bool = false) -> RawStation {
         var raw = raw
         let properties = feature["properties"] ?? .null
         func text(_ key: String) -> String {
@@ -230,8 +231,17 @@ public enum GeoJSONStationReader {
         raw.phone = text("phone")
         raw.operator = text("operator")
         raw.crs = properties["crs"]?.described
+        if keepingOthers, case .object(let members) = properties {
+            for (key, value) in members where !knownProperties.contains(key) {
+                raw.otherFields.append(RawStation.OtherField(name: key, value: value.described))
+            }
+        }
         return raw
     }
+
+    /// The properties of the station format; others are kept aside (``RawStation/otherFields``).
+    static let knownProperties: Set<String> = ["id", "name", "kind", "amenities", "address", "province", "city",
+                                               "opening_hours", "phone", "operator", "crs"]
 
     private static func number(_ node: JSONNode) -> RawStation.Number {
         if case .number(let value, let text) = node { return .value(value, written: text) }

@@ -45,6 +45,19 @@ public struct RawStation: Sendable, Hashable {
     public var phone = ""
     public var `operator` = ""
     public var crs: String?
+    /// Columns or properties that are not part of the station format (a registry's own 备注 column,
+    /// fields beyond the header), as name and text; kept only so cleaned copies lose nothing.
+    public var otherFields: [OtherField] = []
+
+    /// One field outside the station format.
+    public struct OtherField: Sendable, Hashable {
+        public var name: String
+        public var value: String
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
 
     /// Validates every field; returns the station, or nil after appending one error per bad field.
     /// `inputDatum` is the datum of records without their own `crs`; positions are converted to WGS84.
