@@ -210,6 +210,14 @@ func chinaTime(_ text: String) -> Date {
         #expect(hours.state(at: Date(timeIntervalSince1970: -8 * 3600 - 0.5)) == .closed)
     }
 
+    @Test func everyValueOfTheDefaultDataIsStrictSyntax() throws {
+        let values = Set(StationLoader.loadDefault().stations.map(\.openingHours).filter { !$0.isEmpty })
+        #expect(values.count >= 10)
+        for value in values {
+            #expect(OpeningHours.strictProblems(value) == [], "\(value)")
+        }
+    }
+
     @Test func parsedValuesCompareByContent() throws {
         #expect(try OpeningHours(parsing: "Mo-Fr 08:00-18:00") == OpeningHours(parsing: "Mo-Fr 08:00-18:00"))
         #expect(try OpeningHours(parsing: "Mo-Fr 08:00-18:00") != OpeningHours(parsing: "Mo-Fr 08:00-18:01"))
