@@ -24,7 +24,7 @@ import Testing
                 #expect(listed, "\(before.origin.location) \(field.name) changed without being listed")
             }
         }
-        #expect(report.changes.map(\.rule).sorted() == ["declared-datum", "non-canonical-tag", "non-canonical-tag", "swapped-coordinates", "whitespace"])
+        #expect(report.changes.map(\.rule).sorted() == ["declared-datum", "non-canonical-tag", "non-canonical-tag", "non-standard-opening-hours", "swapped-coordinates", "whitespace"])
     }
 
     @Test func theCleanedFileReadsBackWithTheFixesApplied() throws {
@@ -42,6 +42,7 @@ import Testing
             // Canonical tags, trimmed name.
             #expect(byID["TY-020"]?.kind == .driverHome)
             #expect(byID["TY-025"]?.name == "迎泽区劳动者港湾")
+            #expect(byID["TY-030"]?.openingHours == "Mo-Fr 08:30-17:30")
             // GCJ-02 converted once: the same WGS84 position as reading the original, now declared wgs84.
             let original = try #require(load.stations.first { $0.id == "TY-026" })
             let converted = try #require(byID["TY-026"])

@@ -32,6 +32,8 @@ import Testing
         Case(rule: "kind-lacks-amenity", bad: ["kind": "driver-home", "amenities": "shower;meals"],
              good: ["kind": "driver-home", "amenities": "parking;shower"]),
         Case(rule: "phone-format", bad: ["phone": "351-404012"], good: ["phone": "+86 351 4040123"]),
+        Case(rule: "opening-hours", bad: ["opening_hours": "周一至周五 8点到18点"], good: ["opening_hours": "Mo-Fr 08:00-18:00"]),
+        Case(rule: "non-standard-opening-hours", bad: ["opening_hours": "Mo-Fr 8:00-18:00"], good: ["opening_hours": "Mo-Fr 08:00-18:00; PH off"]),
         Case(rule: "whitespace", bad: ["city": "太原市 "], good: ["city": "太原市"]),
     ]
 

@@ -78,10 +78,10 @@ import Testing
         let result = try runBinary(["audit", "--data", Self.corpus("taiyuan-registry.csv"), "--fix", "-o", cleaned, "--strict"])
         // Errors that no fix can settle remain, so --strict still fails, but the copy is written.
         #expect(result.status == 1)
-        #expect(result.stdout.contains("Fixes written to \(cleaned): 5 changes"))
+        #expect(result.stdout.contains("Fixes written to \(cleaned): 6 changes"))
         #expect(result.stdout.contains("lat,lon '112.548731,37.870215' → '37.870215,112.548731' [swapped-coordinates]"))
         let text = try String(contentsOfFile: cleaned, encoding: .utf8)
-        #expect(text.split(separator: "\n").count == 31)
+        #expect(text.split(separator: "\n").count == 32)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["cleaned.csv"])
     }
 

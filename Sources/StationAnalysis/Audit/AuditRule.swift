@@ -41,7 +41,8 @@ public enum AuditRules {
         OutsideDeclaredProvinceRule(), UnknownProvinceRule(), DatumMismatchRule(), DeclaredDatumRule(),
         DuplicateIDRule(), DuplicateNearbyRule(), StackedCoordinatesRule(),
         MissingNameRule(), MissingAddressRule(), UnknownKindRule(), UnknownAmenityRule(), NonCanonicalTagRule(),
-        NoAmenitiesRule(), KindLacksAmenityRule(), PhoneFormatRule(), WhitespaceRule(),
+        NoAmenitiesRule(), KindLacksAmenityRule(), PhoneFormatRule(), OpeningHoursSyntaxRule(),
+        NonStandardOpeningHoursRule(), WhitespaceRule(),
     ]
 
     /// The ids of ``all``.

@@ -1,8 +1,8 @@
 import StationKit
 
 /// Applies the unambiguous fixes to one record's raw fields and lists every change: trimmed
-/// spaces, canonical kind and amenity tags, swapped coordinates put right, declared GCJ-02/BD-09
-/// converted to WGS84. Nothing else is ever changed, and no record is ever dropped.
+/// spaces, canonical kind and amenity tags, opening hours in standard spelling, swapped
+/// coordinates put right, declared GCJ-02/BD-09 converted to WGS84. Nothing else is ever changed, and no record is ever dropped.
 struct RecordFixer {
     /// A text field of ``RawStation`` by its interchange name.
     struct TextField: Sendable {
@@ -66,6 +66,11 @@ struct RecordFixer {
                 return tags.joined(separator: ";")
             }
             change(NonCanonicalTagRule.id, "amenities", before, raw.amenityTags.joined(separator: ";"))
+        }
+        if rules.contains(NonStandardOpeningHoursRule.id), case .success(let hours) = OpeningHours.parse(raw.openingHours) {
+            let before = raw.openingHours
+            raw.openingHours = hours.normalized
+            change(NonStandardOpeningHoursRule.id, "opening_hours", before, hours.normalized)
         }
         if rules.contains(SwappedCoordinatesRule.id) {
             let (latitude, longitude) = (raw.latitude, raw.longitude)
