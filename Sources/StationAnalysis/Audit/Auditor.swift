@@ -90,16 +90,22 @@ public struct Auditor {
     static func sorted(_ findings: [AuditFinding], files: [String]) -> [AuditFinding] {
         let fileRanks = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let ruleRanks = Dictionary(uniqueKeysWithValues: AuditRules.ids.enumerated().map { ($1, $0) })
-        let severityRanks = Dictionary(uniqueKeysWithValues: AuditSeverity.allCases.enumerated().map { ($1, $0) })
         var lastFile = "", lastRank = 0
+        var lastRule = "", lastRuleRank = 0
         let keys = findings.enumerated().map { position, finding -> (Int, Int, Int, Int, Int) in
             if finding.file != lastFile {
                 lastFile = finding.file
                 lastRank = fileRanks[finding.file] ?? files.count
             }
-            return (lastRank, finding.location?.sortKey ?? -1, severityRanks[finding.severity]!,
-                    ruleRanks[finding.rule] ?? Int.max, position)
+            if finding.rule != lastRule {
+                lastRule = finding.rule
+                lastRuleRank = ruleRanks[finding.rule] ?? Int.max
+            }
+            let severity = finding.severity == .error ? 0 : finding.severity == .warning ? 1 : 2
+            return (lastRank, finding.location?.sortKey ?? -1, severity, lastRuleRank, position)
         }
+        // Record rules already deliver in record order; often nothing moves.
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return findings }
         return keys.sorted { $0 < $1 }.map { findings[$0.4] }
     }
 
@@ -111,9 +117,15 @@ public struct Auditor {
             var location: RecordLocation
             var field: String
         }
+        // Only records the reader complained about can have a complaint to drop.
+        let complained = Set(findings.lazy.filter { $0.rule == UnreadableRecordRule.id }.compactMap { finding in
+            finding.location.map { RecordOrigin(file: finding.file, location: $0) }
+        })
+        guard !complained.isEmpty else { return findings }
         var explained = Set<Key>()
         for finding in findings where finding.rule != UnreadableRecordRule.id && finding.severity == .error {
-            guard let location = finding.location, let fields = finding.field else { continue }
+            guard let location = finding.location, let fields = finding.field,
+                  complained.contains(RecordOrigin(file: finding.file, location: location)) else { continue }
             for field in fields.split(separator: ",") { explained.insert(Key(file: finding.file, location: location, field: String(field))) }
         }
         return findings.filter { finding in

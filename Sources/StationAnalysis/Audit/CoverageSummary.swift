@@ -39,15 +39,10 @@ public struct CoverageSummary: Sendable, Hashable {
         func order(_ row: ProvinceRow) -> (Int, Int, String) { (row.province == nil ? 1 : 0, -row.total, row.province?.isoCode ?? "") }
         let provinces = rows.sorted { order($0) < order($1) }
 
-        let outdoor = StationFilter(kinds: [.outdoorWorkerStation])
         let candidates = data.stations.indices.filter { data.stations[$0].kind == .outdoorWorkerStation }
-        let isolated = parallelMap(count: candidates.count) { position -> Bool in
-            let index = candidates[position]
-            // Two answers: the station itself (or a twin on the same spot) and its neighbour.
-            let near = data.index.nearest(to: data.stations[index].coordinate, limit: 2, filter: outdoor,
-                                          maxDistance: Self.isolationDistance)
-            return !near.contains { $0.index != index }
-        }
+        // A grid of 2 km cells over the outdoor stations alone; the search stops at the first neighbour.
+        let grid = NeighbourGrid(candidates.map { data.stations[$0].coordinate }, radius: Self.isolationDistance)
+        let isolated = parallelMap(count: candidates.count) { !grid.hasNeighbour($0) }
         var byCity: [String: (Int, Int)] = [:]
         for (position, index) in candidates.enumerated() {
             let city = data.stations[index].city

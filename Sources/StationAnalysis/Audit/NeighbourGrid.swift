@@ -1,7 +1,7 @@
 import Foundation
 import StationKit
 
-/// Pairs of stations within a short distance (50 m), found through a fine latitude/longitude grid
+/// Pairs of stations within a short distance (50 m; 2 km for isolation), found through a latitude/longitude grid
 /// rather than by comparing all pairs: stations are sorted by cell, and each looks only at the
 /// cells that can hold a station that close. Exact: every candidate pair is confirmed with the
 /// WGS84 geodesic.
@@ -10,8 +10,9 @@ import StationKit
 /// with cells of ~10 km, where a 50 m search for each of a million stations would rank thousands
 /// of neighbours per dense city cell; 55 m cells make the same search a few comparisons.
 struct NeighbourGrid: Sendable {
-    /// Cell height and width in degrees (~55 m of latitude).
-    static let cell = 0.0005
+    /// Cell height and width in degrees: at least the radius in latitude, so only the rows on
+    /// either side can hold a neighbour (0.0005°, ~55 m, for the 50 m searches).
+    let cell: Double
     let radius: Double
     /// Cell keys (row << 32 | column), sorted, and the station of each.
     let keys: [UInt64]
@@ -19,28 +20,49 @@ struct NeighbourGrid: Sendable {
     let coordinates: [Coordinate]
 
     init(_ coordinates: [Coordinate], radius: Double) {
-        precondition(radius <= 55, "rows are one cell apart, so the radius must fit in a cell height")
         self.radius = radius
         self.coordinates = coordinates
-        let keyed = coordinates.enumerated().map { (Self.key(of: $0.element), Int32($0.offset)) }.sorted { $0 < $1 }
+        // A degree of latitude is at least 110.5 km anywhere on the ellipsoid.
+        let cell = max(0.0005, radius / 110_500)
+        self.cell = cell
+        let keyed = coordinates.enumerated().map { (Self.key(of: $0.element, cell: cell), Int32($0.offset)) }.sorted { $0 < $1 }
         keys = keyed.map(\.0)
         order = keyed.map(\.1)
     }
 
-    static func row(_ coordinate: Coordinate) -> UInt64 { UInt64(((coordinate.latitude + 90) / cell).rounded(.down)) }
-    static func column(_ coordinate: Coordinate) -> UInt64 { UInt64(((coordinate.longitude + 180) / cell).rounded(.down)) }
-    static func key(of coordinate: Coordinate) -> UInt64 { row(coordinate) << 32 | column(coordinate) }
+    static func row(_ coordinate: Coordinate, cell: Double) -> UInt64 { UInt64(((coordinate.latitude + 90) / cell).rounded(.down)) }
+    static func column(_ coordinate: Coordinate, cell: Double) -> UInt64 { UInt64(((coordinate.longitude + 180) / cell).rounded(.down)) }
+    static func key(of coordinate: Coordinate, cell: Double) -> UInt64 { row(coordinate, cell: cell) << 32 | column(coordinate, cell: cell) }
 
     /// Every other station within ``radius`` of station `index` (geodesic metres), nearest first.
     func neighbours(of index: Int) -> [Neighbour] {
+        var found: [Neighbour] = []
+        visitCandidates(of: index) { other, distance in
+            found.append(Neighbour(index: other, distance: distance))
+            return true
+        }
+        return found.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }
+    }
+
+    /// Whether any other station lies within ``radius`` of station `index`; stops at the first.
+    func hasNeighbour(_ index: Int) -> Bool {
+        var found = false
+        visitCandidates(of: index) { _, _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// Calls `visit` with each other station within the radius until it returns false.
+    private func visitCandidates(of index: Int, _ visit: (Int, Double) -> Bool) {
         let point = coordinates[index]
-        let row = Self.row(point), column = Self.column(point)
+        let row = Self.row(point, cell: cell), column = Self.column(point, cell: cell)
         // Columns narrow towards the poles: how many a radius spans at this latitude (plus the
         // row above or below, whose parallel is nearer the pole).
-        let metresPerColumn = Self.cell * 111_320 * cos(min(abs(point.latitude) + Self.cell, 89.9) * .pi / 180)
+        let metresPerColumn = cell * 111_320 * cos(min(abs(point.latitude) + cell, 89.9) * .pi / 180)
         let span = UInt64((radius / max(metresPerColumn, 1e-3)).rounded(.up))
-        let columnsPerRow = UInt64((360 / Self.cell).rounded(.up))
-        var found: [Neighbour] = []
+        let columnsPerRow = UInt64((360 / cell).rounded(.up))
         for r in (row == 0 ? 0 : row - 1)...(row + 1) {
             // Near the antimeridian the columns wrap; such stations are not China's, so the
             // search simply stops at the edges.
@@ -52,10 +74,9 @@ struct NeighbourGrid: Sendable {
                 position += 1
                 guard other != index else { continue }
                 let distance = point.geodesicDistance(to: coordinates[other])
-                if distance <= radius { found.append(Neighbour(index: other, distance: distance)) }
+                if distance <= radius && !visit(other, distance) { return }
             }
         }
-        return found.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }
     }
 
     private func lowerBound(_ key: UInt64) -> Int {

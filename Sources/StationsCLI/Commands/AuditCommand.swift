@@ -168,13 +168,13 @@ struct AuditCommand: ParsableCommand {
 
     /// `--list-rules`: id, severity and what each rule looks for.
     static func ruleList() -> String {
-        var table = TextTable(header: ["rule", "severity", "looks for"])
-        for rule in AuditRules.all {
-            let type = type(of: rule)
-            table.add([type.id, type.severity.rawValue, type.summary])
-        }
-        table.add(["coverage", "info", "stations per province and kind; isolated outdoor-worker stations per city"])
-        return table.rendered()
+        // Not a TextTable: summaries are read in full here, never cut.
+        var rows = AuditRules.all.map { rule in (type(of: rule).id, type(of: rule).severity.rawValue, type(of: rule).summary) }
+        rows.append(("coverage", "info", "stations per province and kind; isolated outdoor-worker stations per city"))
+        let width = rows.map(\.0.count).max()! + 2
+        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        return ([pad("rule", width) + pad("severity", 9) + "looks for"] + rows.map { pad($0.0, width) + pad($0.1, 9) + $0.2 })
+            .joined(separator: "\n") + "\n"
     }
 }
 

@@ -52,7 +52,7 @@ struct DataOptions: ParsableArguments {
             throw CLIError.data("stations: \(result.errors.count) problem\(result.errors.count == 1 ? "" : "s") in the input; fix them, or drop --strict to skip bad records")
         }
         let count = Set(result.errors.map { "\($0.file)\u{0}\($0.location)" }).count
-        console.err("stations: \(count) bad record\(count == 1 ? "" : "s") skipped (first: \(result.errors[0])); run with --strict to list them all\n")
+        console.err("stations: \(count) bad record\(count == 1 ? "" : "s") skipped (first: \(result.errors[0])); `stations audit` lists them all\n")
         return result
     }
 }

@@ -14,22 +14,29 @@ struct AuditTextReport {
         var out = "Audit of \(report.files.joined(separator: ", ")): \(count(report.recordCount, "record")), "
             + "\(count(report.stationCount, "usable station")); \(count(report.rules.count, "rule")).\n"
         for notice in report.notices { out += "note: \(notice)\n" }
-        let byRule = Dictionary(grouping: report.findings, by: \.rule)
-        let ordered = report.rules.filter { byRule[$0.id] != nil }.sorted { $0.severity < $1.severity }
+        // One pass: per rule, how many findings and records, and the first examples (a million
+        // findings are not copied into groups just to print five of each).
+        var groups: [String: (findings: Int, records: Int, last: AuditFinding?, shown: [AuditFinding])] = [:]
+        for finding in report.findings {
+            var group = groups[finding.rule] ?? (0, 0, nil, [])
+            group.findings += 1
+            if group.last.map({ $0.file != finding.file || $0.location != finding.location }) ?? true { group.records += 1 }
+            group.last = finding
+            if examples == 0 || group.shown.count < examples { group.shown.append(finding) }
+            groups[finding.rule] = group
+        }
+        let ordered = report.rules.filter { groups[$0.id] != nil }.sorted { $0.severity < $1.severity }
         for rule in ordered {
-            let findings = byRule[rule.id]!
-            // Sorted by record, so each record's findings are neighbours.
-            let records = zip(findings, findings.dropFirst()).filter { $0.file != $1.file || $0.location != $1.location }.count + 1
-            out += "\n\(rule.severity.rawValue.uppercased()) \(rule.id): \(rule.summary) — \(count(records, "record"))\n"
-            let shown = examples == 0 ? findings[...] : findings.prefix(examples)
-            for finding in shown {
+            let group = groups[rule.id]!
+            out += "\n\(rule.severity.rawValue.uppercased()) \(rule.id): \(rule.summary) — \(count(group.records, "record"))\n"
+            for finding in group.shown {
                 out += "  \(finding.place): \(finding.message)"
                 if let field = finding.field, let value = finding.value, !value.isEmpty { out += " [\(field) '\(value)']" }
                 out += "\n"
                 if let suggestion = finding.suggestion { out += "      \(finding.fixable ? "fix" : "suggestion"): \(suggestion)\n" }
             }
-            if shown.count < findings.count {
-                out += "  … and \(findings.count - shown.count) more (--examples 0 or --format json for all)\n"
+            if group.shown.count < group.findings {
+                out += "  … and \(group.findings - group.shown.count) more (--examples 0 or --format json for all)\n"
             }
         }
         if let coverage = report.coverage { out += "\n" + coverageText(coverage) }
