@@ -38,3 +38,25 @@ struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Isolation (no other station within 2 km), decided by the same grid with 2 km cells.
+@Suite struct IsolationGridTests {
+    @Test(arguments: [UInt64(4), 5])
+    func hasNeighbourMatchesBruteForce(seed: UInt64) {
+        var rng = SystemRandomNumberGeneratorSeeded(seed: seed)
+        // Spread so that about half the stations have a neighbour within 2 km, many near 2 km exactly.
+        let centre = Coordinate(latitude: 45.7, longitude: 126.6)
+        let points = (0..<1200).map { _ in
+            Coordinate(latitude: centre.latitude + Double.random(in: -0.5...0.5, using: &rng),
+                       longitude: centre.longitude + Double.random(in: -0.7...0.7, using: &rng))
+        }
+        let grid = NeighbourGrid(points, radius: 2000)
+        var isolated = 0
+        for i in points.indices {
+            let expected = points.indices.contains { $0 != i && points[i].geodesicDistance(to: points[$0]) <= 2000 }
+            #expect(grid.hasNeighbour(i) == expected)
+            if !expected { isolated += 1 }
+        }
+        #expect(isolated > 100 && isolated < 1100)
+    }
+}

@@ -37,8 +37,9 @@ struct NeighbourGrid: Sendable {
     /// Every other station within ``radius`` of station `index` (geodesic metres), nearest first.
     func neighbours(of index: Int) -> [Neighbour] {
         var found: [Neighbour] = []
-        visitCandidates(of: index) { other, distance in
-            found.append(Neighbour(index: other, distance: distance))
+        visitCandidates(of: index) { other in
+            let distance = coordinates[index].geodesicDistance(to: coordinates[other])
+            if distance <= radius { found.append(Neighbour(index: other, distance: distance)) }
             return true
         }
         return found.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }
@@ -47,15 +48,34 @@ struct NeighbourGrid: Sendable {
     /// Whether any other station lies within ``radius`` of station `index`; stops at the first.
     func hasNeighbour(_ index: Int) -> Bool {
         var found = false
-        visitCandidates(of: index) { _, _ in
-            found = true
-            return false
+        let point = coordinates[index]
+        visitCandidates(of: index) { other in
+            // A flat-earth estimate settles all but the pairs near the radius: the ellipsoid's
+            // radii of curvature stay within 0.7 % of 6,371 km, so beyond 1 % either way it cannot be wrong.
+            let estimate = Self.flatDistance(point, coordinates[other])
+            if estimate > radius * 1.01 { return true }
+            if estimate < radius * 0.99 || point.geodesicDistance(to: coordinates[other]) <= radius {
+                found = true
+                return false
+            }
+            return true
         }
         return found
     }
 
-    /// Calls `visit` with each other station within the radius until it returns false.
-    private func visitCandidates(of index: Int, _ visit: (Int, Double) -> Bool) {
+    /// Equirectangular distance on a 6,371 km sphere; good to well under 1 % within a few km.
+    static func flatDistance(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let degree = Double.pi / 180
+        let north = (b.latitude - a.latitude) * degree
+        var east = b.longitude - a.longitude
+        if east > 180 { east -= 360 } else if east < -180 { east += 360 }
+        east *= degree * cos((a.latitude + b.latitude) / 2 * degree)
+        return 6_371_000 * (north * north + east * east).squareRoot()
+    }
+
+    /// Calls `visit` with every other station in the cells that can hold one within the radius,
+    /// the station's own cell first (where a neighbour is likeliest), until it returns false.
+    private func visitCandidates(of index: Int, _ visit: (Int) -> Bool) {
         let point = coordinates[index]
         let row = Self.row(point, cell: cell), column = Self.column(point, cell: cell)
         // Columns narrow towards the poles: how many a radius spans at this latitude (plus the
@@ -63,6 +83,13 @@ struct NeighbourGrid: Sendable {
         let metresPerColumn = cell * 111_320 * cos(min(abs(point.latitude) + cell, 89.9) * .pi / 180)
         let span = UInt64((radius / max(metresPerColumn, 1e-3)).rounded(.up))
         let columnsPerRow = UInt64((360 / cell).rounded(.up))
+        let own = row << 32 | column
+        var position = lowerBound(own)
+        while position < keys.count && keys[position] == own {
+            let other = Int(order[position])
+            position += 1
+            if other != index && !visit(other) { return }
+        }
         for r in (row == 0 ? 0 : row - 1)...(row + 1) {
             // Near the antimeridian the columns wrap; such stations are not China's, so the
             // search simply stops at the edges.
@@ -70,11 +97,10 @@ struct NeighbourGrid: Sendable {
             let high = r << 32 | min(column + span, columnsPerRow)
             var position = lowerBound(low)
             while position < keys.count && keys[position] <= high {
-                let other = Int(order[position])
+                let key = keys[position], other = Int(order[position])
                 position += 1
-                guard other != index else { continue }
-                let distance = point.geodesicDistance(to: coordinates[other])
-                if distance <= radius && !visit(other, distance) { return }
+                if key == own || other == index { continue }
+                if !visit(other) { return }
             }
         }
     }
