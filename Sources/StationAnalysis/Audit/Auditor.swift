@@ -102,7 +102,7 @@ public struct Auditor {
                 lastRuleRank = ruleRanks[finding.rule] ?? Int.max
             }
             let severity = finding.severity == .error ? 0 : finding.severity == .warning ? 1 : 2
-            return (lastRank, finding.location?.sortKey ?? -1, severity, lastRuleRank, position)
+            return (lastRank, finding.location?.ordinal ?? -1, severity, lastRuleRank, position)
         }
         // Record rules already deliver in record order; often nothing moves.
         if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return findings }
@@ -187,15 +187,5 @@ public struct Auditor {
                          readerErrors: load.errors, index: index, provinces: provinces, locatedProvince: Array(located),
                          declaredProvince: Array(declaredIndex), neighbours: Self.neighbours(of: load.stations),
                          brokenRecords: Set(load.errors.filter { $0.field == nil }.map { RecordOrigin(file: $0.file, location: $0.location) }))
-    }
-}
-
-extension RecordLocation {
-    /// Lines and features in file order.
-    var sortKey: Int {
-        switch self {
-        case .line(let line): line
-        case .feature(let index): index
-        }
     }
 }

@@ -101,7 +101,7 @@ extension LoadResult {
 
 extension RecordLocation {
     /// The line or feature number, to sort by.
-    var ordinal: Int {
+    public var ordinal: Int {
         switch self {
         case .line(let line): line
         case .feature(let index): index

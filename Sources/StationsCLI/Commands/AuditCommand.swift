@@ -144,11 +144,13 @@ struct AuditCommand: ParsableCommand {
                 console.err("stations: report: \(Double(DispatchTime.now().uptimeNanoseconds - renderStart) / 1e9) s\n")
             }
         }
+        let standardOutput = try OutputFile(path: nil, console: console)
         switch format {
-        case .text: console.out(AuditTextReport(report: report, examples: examples, fixedPath: fix ? output : nil).rendered())
-        case .json: console.out(AuditJSONReport.rendered(report))
-        case .geojson: console.out(AuditGeoJSONReport.rendered(report, stations: loaded))
+        case .text: standardOutput.write(AuditTextReport(report: report, examples: examples, fixedPath: fix ? output : nil).rendered())
+        case .json: AuditJSONReport.write(report, to: standardOutput)
+        case .geojson: AuditGeoJSONReport.write(report, load: loaded, to: standardOutput)
         }
+        try standardOutput.commit()
         if strict && report.remainingErrors > 0 {
             throw CLIError(message: "stations: \(report.remainingErrors) error\(report.remainingErrors == 1 ? "" : "s") remain (--strict)", code: 1)
         }
