@@ -78,6 +78,20 @@ import Testing
         #expect(report.findings.map(summaryLine) == ["line 2 swapped-coordinates lat,lon", "line 3 unreadable-record -"])
     }
 
+    @Test func gcj02CoordinatesDeclaredAsWGS84NearAProvinceLineAreCaught() throws {
+        // 娘子关, 200 m inside 山西省 from 河北省: its GCJ-02 coordinates, read as WGS84, fall in 河北省.
+        let gcj = ["name": "娘子关司机之家", "kind": "driver-home", "amenities": "parking;shower", "lat": "37.870581", "lon": "113.968742",
+                   "city": "阳泉市"]
+        var declared = gcj
+        declared["crs"] = "gcj02"
+        let report = try auditCSV([stationRow("undeclared", gcj), stationRow("declared", declared)])
+        let mismatches = report.findings.filter { $0.rule == "datum-mismatch" }
+        #expect(mismatches.map(\.recordID) == ["undeclared"])
+        #expect(mismatches.first?.message.contains("likely GCJ-02") == true)
+        // Declared, it is where the record says: no province finding either.
+        #expect(report.findings.filter { $0.recordID == "declared" && $0.rule == "outside-declared-province" }.isEmpty)
+    }
+
     @Test func unknownAmenitiesSuggestTheClosestTagAlsoForChinese() {
         #expect(UnknownAmenityRule.closest(to: "showr") == .shower)
         #expect(UnknownAmenityRule.closest(to: "免费淋浴") == .shower)
