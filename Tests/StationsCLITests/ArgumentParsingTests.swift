@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Testing
 @testable import StationKit
@@ -82,5 +83,22 @@ import Testing
     @Test func silentWhenStandardErrorIsNotATerminal() {
         let captured = CapturedConsole()
         #expect(ProgressLine.forLoading("a.csv", console: captured.console) == nil)
+    }
+}
+
+/// `--open-at`: China time by default, or an explicit offset.
+@Suite struct OpenTimeArgumentTests {
+    @Test func chinaTimeIsTheDefaultAndOffsetsAreHonoured() throws {
+        let utc = Date(timeIntervalSince1970: 1_763_733_600)  // 2025-11-21T14:00:00Z
+        #expect(try OpenTimeOptions.parse("2025-11-21T22:00") == utc)
+        #expect(try OpenTimeOptions.parse("2025-11-21 22:00:00") == utc)
+        #expect(try OpenTimeOptions.parse("2025-11-21T14:00Z") == utc)
+        #expect(try OpenTimeOptions.parse("2025-11-21T15:00+01:00") == utc)
+        #expect(try OpenTimeOptions.parse("2025-11-21T09:00-05:00") == utc)
+    }
+
+    @Test(arguments: ["22:00", "2025-11-31T10:00", "2025-11-21T25:00", "tomorrow", "2025-11-21T22"])
+    func malformedTimesAreRejected(_ text: String) {
+        #expect(throws: ValidationError.self) { try OpenTimeOptions.parse(text) }
     }
 }
