@@ -41,7 +41,7 @@ extension StationIndex {
                         let bits = sortedMask[position]
                         guard bits & required == required && bits & kindBits != 0 else { continue }
                         let station = Int(sortedStation[position])
-                        if box.contains(stations[station].coordinate) { found.append(station) }
+                        if box.contains(stations.coordinate(at: station)) { found.append(station) }
                     }
                 }
             }

@@ -202,7 +202,7 @@ private struct NearestSearch {
     /// Ranks a candidate on the ellipsoid and keeps it if it is among the best so far.
     mutating func accept(sortedPosition: Int) {
         let stationIndex = Int(index.sortedStation[sortedPosition])
-        let distance = point.geodesicDistance(to: index.stations[stationIndex].coordinate)
+        let distance = point.geodesicDistance(to: index.stations.coordinate(at: stationIndex))
         if let maxDistance, distance > maxDistance { return }
         let rank = index.idRank[stationIndex]
         if best.count == limit, let last = best.last, !precedes(distance, rank, last) { return }

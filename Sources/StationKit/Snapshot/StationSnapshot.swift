@@ -1,0 +1,32 @@
+import Foundation
+
+/// Binary snapshots of a ``StationIndex``: written once (`stations index build`), then memory-mapped
+/// in milliseconds instead of parsing GeoJSON or CSV and rebuilding the index.
+///
+/// The file holds the index's flat arrays as they are in memory (little-endian, each section
+/// aligned to 64 bytes), so opening one maps the file and points the index at it. Stations stay
+/// encoded until a query's answers are read. The layout is documented byte by byte in
+/// docs/SNAPSHOT.md.
+///
+/// What opening checks, and what it does not: the magic bytes, the format version, the checksum
+/// of the header and section table, that every section lies inside the file with the exact length
+/// the counts imply, and every invariant the search relies on to stay inside its arrays (cell
+/// offsets non-decreasing and ending at the station count, sorted positions and record offsets in
+/// range, kinds and datums known, coordinates valid). That takes a few milliseconds for a million
+/// stations and makes every file content safe to query. Damage *inside* the data that keeps those
+/// invariants (a flipped amenity bit, a changed letter in a name) can still give a wrong answer:
+/// ``verify(atPath:)`` compares the checksum of every byte, and is what to run after copying a
+/// snapshot or when in doubt.
+public enum StationSnapshot {
+    /// The format version this build writes and reads.
+    public static let formatVersion = Int(SnapshotLayout.version)
+
+    /// Whether the file at `path` starts with the snapshot's magic bytes (`STNIDX\0\0`); false for
+    /// a file that does not exist or cannot be read. Snapshots are recognised by content, not name.
+    public static func hasSnapshotMagic(atPath path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: SnapshotLayout.magic.count)) ?? Data()
+        return head.elementsEqual(SnapshotLayout.magic)
+    }
+}
