@@ -16,6 +16,23 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
     case recordOffsets
     case records
 
+    /// The order of the sections in the file (the table lists them in kind order): first those
+    /// that opening reads from end to end, so that on a cold start one stretch of read-ahead
+    /// covers them, then those a query reads a page here and there, the text last.
+    static let fileOrder: [SnapshotSection] = [
+        .cellStart, .sortedStation, .coordinates, .stationInfo, .recordOffsets,
+        .cellMask, .rowMask, .blockMask, .sortedUnit, .sortedMask, .idRank, .records,
+    ]
+
+    /// Whether opening reads the whole section (for its structure checks); a query reads the
+    /// others a page at a time.
+    var isReadWholeAtOpen: Bool {
+        switch self {
+        case .cellStart, .sortedStation, .coordinates, .stationInfo, .recordOffsets: true
+        default: false
+        }
+    }
+
     /// The name messages and docs use.
     var name: String {
         switch self {

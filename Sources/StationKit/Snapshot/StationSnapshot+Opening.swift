@@ -13,6 +13,11 @@ extension StationSnapshot {
     /// The index over a mapping whose header has been decoded, after the structural checks.
     static func index(over mapping: MappedFile, header: SnapshotHeader, file: String) throws(SnapshotError) -> StationIndex {
         let sections = MappedSections(mapping: mapping, header: header)
+        // A query reads these a page here and there; the sections checked below are read whole,
+        // and keep the default read-ahead.
+        for entry in header.entries where !entry.section.isReadWholeAtOpen {
+            mapping.expectRandomAccess(entry.offset..<entry.end)
+        }
         let count = header.stationCount
         let cellStart = sections.array(.cellStart, of: UInt32.self)
         let sortedStation = sections.array(.sortedStation, of: UInt32.self)
@@ -25,19 +30,19 @@ extension StationSnapshot {
             SnapshotError(file: file, reason: .corrupt,
                           message: "corrupt section '\(section.name)': \(message); rebuild it with `stations index build`")
         }
-        if let cell = firstDescent(cellStart, from: 0, to: UInt64(count)) {
+        if let cell = SnapshotInvariants.firstDescent(cellStart, from: 0, to: UInt64(count)) {
             throw corrupt(.cellStart, "cell offsets must rise from 0 to the station count \(count) (wrong at cell \(cell))")
         }
-        if let position = sortedStation.firstIndex(where: { Int($0) >= count }) {
+        if let position = SnapshotInvariants.firstAtOrAbove(UInt32(count), in: sortedStation) {
             throw corrupt(.sortedStation, "entry \(position) points at station \(sortedStation[position]) of \(count)")
         }
-        if let station = info.firstIndex(where: { !StationInfo(rawValue: $0).isValid }) {
+        if let station = SnapshotInvariants.firstInvalidInfo(info) {
             throw corrupt(.stationInfo, "station \(station) has an unknown kind, datum or amenity")
         }
-        if let station = firstDescent(offsets, from: 0, to: UInt64(text.count)) {
+        if let station = SnapshotInvariants.firstDescent(offsets, from: 0, to: UInt64(text.count)) {
             throw corrupt(.recordOffsets, "record offsets must rise from 0 to the length of the records, \(text.count) bytes (wrong at station \(station))")
         }
-        if let station = firstInvalidCoordinate(coordinates) {
+        if let station = SnapshotInvariants.firstInvalidCoordinate(coordinates) {
             throw corrupt(.coordinates, "station \(station) is at \(coordinates[2 * station]),\(coordinates[2 * station + 1]), not a valid latitude,longitude")
         }
 
@@ -49,28 +54,6 @@ extension StationSnapshot {
                             sortedUnit: sections.array(.sortedUnit, of: Float.self), sortedMask: sections.array(.sortedMask, of: UInt32.self),
                             sortedStation: sortedStation, idRank: sections.array(.idRank, of: UInt32.self),
                             memory: IndexMemory(mapping: mapping))
-    }
-
-    /// The first position where `values` is not a non-decreasing run from `first` to `last`
-    /// (the count, for a wrong final value); nil when it is one.
-    static func firstDescent<T: FixedWidthInteger>(_ values: UnsafeBufferPointer<T>, from first: UInt64, to last: UInt64) -> Int? {
-        guard let head = values.first, UInt64(head) == first else { return 0 }
-        var previous = head
-        for (i, value) in values.enumerated() {
-            if value < previous { return i }
-            previous = value
-        }
-        return UInt64(previous) == last ? nil : values.count - 1
-    }
-
-    /// The first station whose latitude or longitude is out of range or not a number.
-    static func firstInvalidCoordinate(_ coordinates: UnsafeBufferPointer<Double>) -> Int? {
-        for station in 0..<coordinates.count / 2 {
-            // Written so that NaN fails: every comparison with it is false.
-            let latitude = coordinates[2 * station], longitude = coordinates[2 * station + 1]
-            if !(abs(latitude) <= 90 && abs(longitude) <= 180) { return station }
-        }
-        return nil
     }
 }
 

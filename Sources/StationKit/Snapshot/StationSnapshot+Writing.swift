@@ -36,12 +36,16 @@ extension StationSnapshot {
             sums[i] = SnapshotChecksum.hash(sources[i].1)
         }
 
-        var entries: [SnapshotHeader.Entry] = []
+        // Offsets in file order; the table lists the sections in kind order.
+        var offsets: [SnapshotSection: Int] = [:]
         var offset = SnapshotLayout.aligned(SnapshotLayout.headerSize)
-        for (i, (section, bytes)) in payloads.enumerated() {
-            if i > 0 { offset = SnapshotLayout.aligned(offset) }
-            entries.append(SnapshotHeader.Entry(section: section, offset: offset, length: bytes.count, checksum: checksums[i]))
-            offset += bytes.count
+        for section in SnapshotSection.fileOrder {
+            offset = SnapshotLayout.aligned(offset)
+            offsets[section] = offset
+            offset += payloads[Int(section.rawValue) - 1].1.count
+        }
+        let entries = payloads.enumerated().map { i, payload in
+            SnapshotHeader.Entry(section: payload.0, offset: offsets[payload.0]!, length: payload.1.count, checksum: checksums[i])
         }
         let header = SnapshotHeader(stationCount: index.count, rowCount: index.rowCount, columnCount: index.columnCount,
                                     minLatitude: index.minLatitude, rowHeight: index.rowHeight,
@@ -60,9 +64,10 @@ extension StationSnapshot {
         let zeros = UnsafeMutableRawBufferPointer.allocate(byteCount: SnapshotLayout.alignment, alignment: 8)
         defer { zeros.deallocate() }
         zeros.initializeMemory(as: UInt8.self, repeating: 0)
-        for (entry, (_, bytes)) in zip(entries, payloads) {
+        for section in SnapshotSection.fileOrder {
+            let entry = entries[Int(section.rawValue) - 1]
             try emit(UnsafeRawBufferPointer(rebasing: zeros[0..<(entry.offset - written)]))
-            try emit(bytes)
+            try emit(payloads[Int(section.rawValue) - 1].1)
         }
     }
 }
