@@ -157,8 +157,9 @@ struct SnapshotHeader: Equatable {
                 throw fail(.corrupt, "corrupt section table: section '\(name)' is \(entry.length) bytes, \(stationCount) stations on a \(rowCount) × \(columnCount) grid need \(expected)")
             }
         }
-        // In file order: the first section past the end names the truncation.
-        let byOffset = entries.sorted { $0.offset < $1.offset }
+        // In file order: the first section past the end names the truncation. An empty section
+        // may share its offset with the next one.
+        let byOffset = entries.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
         for entry in byOffset where entry.end > fileSize {
             throw fail(.truncated, "truncated: section '\(entry.section.name)' needs bytes \(entry.offset)..<\(entry.end) but the file ends at \(fileSize); rebuild it with `stations index build`")
         }

@@ -1,8 +1,9 @@
-/// The checks a snapshot's arrays must pass before the search may index with their values.
+/// Structure checks of a snapshot's arrays: those the search needs run at every open, the rest
+/// in `verify`.
 ///
-/// They read about 36 MB for a million stations on every `near`, so each first runs a
-/// branch-free pass the compiler turns into vector code (a reduction that only says whether
-/// anything is wrong), and looks for the first offending element, for the message, only then.
+/// A million stations mean megabytes per check, so each first runs a branch-free pass the
+/// compiler turns into vector code (a reduction that only says whether anything is wrong), and
+/// looks for the first offending element, for the message, only then.
 enum SnapshotInvariants {
     /// The first position where `values` is not a non-decreasing run from `first` to `last`
     /// (the last position for a wrong final value); nil when it is one.

@@ -2,10 +2,11 @@
 ///
 /// Opening a snapshot must not build a million `Station` values, so the records stay bytes:
 /// positions in a flat array (what the final distances need), the fixed fields packed in one word
-/// per station, and the text fields in the `records` section, framed by an offset table. The
-/// snapshot reader has checked every offset, kind and datum and every position (see
-/// ``StationSnapshot/open(atPath:)``); the text itself is only checked by `verify`, so decoding
-/// clamps every length to its record and repairs invalid UTF-8 rather than trusting the bytes.
+/// per station, and the text fields in the `records` section, framed by an offset table. Opening
+/// does not read these sections (only `verify` checks them), so decoding trusts none of their
+/// values: offsets and lengths are clamped to the section and to the record, invalid UTF-8 is
+/// replaced, an unknown kind or datum code reads as the first one, and the search skips a
+/// station whose position is not a valid coordinate. Damage gives wrong text, never a trap.
 struct SnapshotRecords: @unchecked Sendable {
     /// Latitude and longitude of each station, interleaved.
     let coordinates: UnsafeBufferPointer<Double>
@@ -28,7 +29,7 @@ struct SnapshotRecords: @unchecked Sendable {
     func station(at station: Int) -> Station {
         precondition(station >= 0 && station < count, "station \(station) out of range 0..<\(count)")
         let fixed = StationInfo(rawValue: info[station])
-        var reader = RecordFieldReader(text, start: Int(offsets[station]), end: Int(offsets[station + 1]))
+        var reader = RecordFieldReader(text, start: Int(clamping: offsets[station]), end: Int(clamping: offsets[station + 1]))
         let id = reader.next(), name = reader.next(), address = reader.next(), province = reader.next()
         let city = reader.next(), hours = reader.next(), phone = reader.next(), owner = reader.next()
         return Station(id: id, name: name, kind: fixed.kind, coordinate: coordinate(at: station), amenities: fixed.amenities,
@@ -38,7 +39,7 @@ struct SnapshotRecords: @unchecked Sendable {
 
     /// Whether station `station`'s text fields exactly fill its record and are valid UTF-8 (for `verify`).
     func recordIsWellFormed(_ station: Int) -> Bool {
-        var reader = RecordFieldReader(text, start: Int(offsets[station]), end: Int(offsets[station + 1]))
+        var reader = RecordFieldReader(text, start: Int(clamping: offsets[station]), end: Int(clamping: offsets[station + 1]))
         for _ in 0..<StationRecordCodec.fieldCount {
             guard let field = reader.nextBytes(), UTF8Validation.isValid(field.bindMemory(to: UInt8.self)) else { return false }
         }
@@ -64,7 +65,7 @@ struct StationInfo {
 
     var amenities: AmenitySet { AmenitySet(rawValue: rawValue & 0x00FF_FFFF) }
 
-    /// Decoded from a checked word; a damaged one (which the reader refuses) reads as the first case.
+    /// The kind; a damaged word's unknown code reads as the first kind.
     var kind: Kind {
         switch rawValue >> 24 & 3 {
         case 1: .driverHome
@@ -108,7 +109,7 @@ struct RecordFieldReader {
 
     init(_ text: UnsafeRawBufferPointer, start: Int, end: Int) {
         self.text = text
-        // The reader checked the offsets; the clamps keep a mistake from reading out of bounds.
+        // Offsets come from the file unchecked: a damaged one reads less, never out of bounds.
         self.end = min(max(end, 0), text.count)
         position = min(max(start, 0), self.end)
     }

@@ -16,22 +16,17 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
     case recordOffsets
     case records
 
-    /// The order of the sections in the file (the table lists them in kind order): first those
-    /// that opening reads from end to end, so that on a cold start one stretch of read-ahead
-    /// covers them, then those a query reads a page here and there, the text last.
+    /// The order of the sections in the file (the table lists them in kind order): first the two
+    /// that opening reads whole, then the rest, which queries read a page here and there, with
+    /// the per-station arrays before the text.
     static let fileOrder: [SnapshotSection] = [
-        .cellStart, .sortedStation, .coordinates, .stationInfo, .recordOffsets,
-        .cellMask, .rowMask, .blockMask, .sortedUnit, .sortedMask, .idRank, .records,
+        .cellStart, .sortedStation,
+        .cellMask, .rowMask, .blockMask, .sortedUnit, .sortedMask, .idRank,
+        .coordinates, .stationInfo, .recordOffsets, .records,
     ]
 
-    /// Whether opening reads the whole section (for its structure checks); a query reads the
-    /// others a page at a time.
-    var isReadWholeAtOpen: Bool {
-        switch self {
-        case .cellStart, .sortedStation, .coordinates, .stationInfo, .recordOffsets: true
-        default: false
-        }
-    }
+    /// Whether opening reads the whole section (for its structure checks).
+    var isReadWholeAtOpen: Bool { self == .cellStart || self == .sortedStation }
 
     /// The name messages and docs use.
     var name: String {

@@ -1,8 +1,9 @@
 extension StationSnapshot {
     /// Maps the snapshot at `path` and returns an index over it, ready to query.
     ///
-    /// Checks everything the search needs to stay memory-safe (see ``StationSnapshot``), in a few
-    /// milliseconds for a million stations; the data checksums are left to ``verify(atPath:)``.
+    /// Checks the header and the invariants that keep every array access in bounds (see
+    /// ``StationSnapshot``), in about a millisecond for a million stations; the data checksums
+    /// and the rest of the structure are left to ``verify(atPath:)``.
     /// - Throws: ``SnapshotError`` naming the file and what is wrong with it.
     public static func open(atPath path: String) throws(SnapshotError) -> StationIndex {
         let mapping = try MappedFile(path: path)
@@ -10,43 +11,29 @@ extension StationSnapshot {
         return try index(over: mapping, header: header, file: path)
     }
 
-    /// The index over a mapping whose header has been decoded, after the structural checks.
+    /// The index over a mapping whose header has been decoded, after the checks the search
+    /// needs: cell offsets rise from 0 to the station count (a cell is a valid range of sorted
+    /// positions) and every sorted entry names a real station (it indexes the per-station arrays).
     static func index(over mapping: MappedFile, header: SnapshotHeader, file: String) throws(SnapshotError) -> StationIndex {
         let sections = MappedSections(mapping: mapping, header: header)
-        // A query reads these a page here and there; the sections checked below are read whole,
-        // and keep the default read-ahead.
+        // A query reads the other sections a page here and there; these two are read whole.
         for entry in header.entries where !entry.section.isReadWholeAtOpen {
             mapping.expectRandomAccess(entry.offset..<entry.end)
         }
         let count = header.stationCount
         let cellStart = sections.array(.cellStart, of: UInt32.self)
         let sortedStation = sections.array(.sortedStation, of: UInt32.self)
-        let info = sections.array(.stationInfo, of: UInt32.self)
-        let offsets = sections.array(.recordOffsets, of: UInt64.self)
-        let coordinates = sections.array(.coordinates, of: Double.self)
-        let text = sections.bytes(.records)
-
-        func corrupt(_ section: SnapshotSection, _ message: String) -> SnapshotError {
-            SnapshotError(file: file, reason: .corrupt,
-                          message: "corrupt section '\(section.name)': \(message); rebuild it with `stations index build`")
-        }
         if let cell = SnapshotInvariants.firstDescent(cellStart, from: 0, to: UInt64(count)) {
-            throw corrupt(.cellStart, "cell offsets must rise from 0 to the station count \(count) (wrong at cell \(cell))")
+            throw corrupt(.cellStart, "cell offsets must rise from 0 to the station count \(count) (entry \(cell) of \(cellStart.count) is wrong)", file: file)
         }
         if let position = SnapshotInvariants.firstAtOrAbove(UInt32(count), in: sortedStation) {
-            throw corrupt(.sortedStation, "entry \(position) points at station \(sortedStation[position]) of \(count)")
-        }
-        if let station = SnapshotInvariants.firstInvalidInfo(info) {
-            throw corrupt(.stationInfo, "station \(station) has an unknown kind, datum or amenity")
-        }
-        if let station = SnapshotInvariants.firstDescent(offsets, from: 0, to: UInt64(text.count)) {
-            throw corrupt(.recordOffsets, "record offsets must rise from 0 to the length of the records, \(text.count) bytes (wrong at station \(station))")
-        }
-        if let station = SnapshotInvariants.firstInvalidCoordinate(coordinates) {
-            throw corrupt(.coordinates, "station \(station) is at \(coordinates[2 * station]),\(coordinates[2 * station + 1]), not a valid latitude,longitude")
+            throw corrupt(.sortedStation, "entry \(position) points at station \(sortedStation[position]) of \(count)", file: file)
         }
 
-        let records = SnapshotRecords(coordinates: coordinates, info: info, offsets: offsets, text: text, mapping: mapping)
+        let records = SnapshotRecords(coordinates: sections.array(.coordinates, of: Double.self),
+                                      info: sections.array(.stationInfo, of: UInt32.self),
+                                      offsets: sections.array(.recordOffsets, of: UInt64.self),
+                                      text: sections.bytes(.records), mapping: mapping)
         return StationIndex(stations: StationList(records: records), rowCount: header.rowCount, columnCount: header.columnCount,
                             minLatitude: header.minLatitude, rowHeight: header.rowHeight,
                             cellStart: cellStart, cellMask: sections.array(.cellMask, of: UInt32.self),
@@ -54,6 +41,11 @@ extension StationSnapshot {
                             sortedUnit: sections.array(.sortedUnit, of: Float.self), sortedMask: sections.array(.sortedMask, of: UInt32.self),
                             sortedStation: sortedStation, idRank: sections.array(.idRank, of: UInt32.self),
                             memory: IndexMemory(mapping: mapping))
+    }
+
+    static func corrupt(_ section: SnapshotSection, _ message: String, file: String) -> SnapshotError {
+        SnapshotError(file: file, reason: .corrupt,
+                      message: "corrupt section '\(section.name)': \(message); rebuild it with `stations index build`")
     }
 }
 

@@ -20,9 +20,11 @@ public struct SnapshotReport: Sendable, Hashable {
 }
 
 extension StationSnapshot {
-    /// Checks every byte of the snapshot at `path`: everything ``open(atPath:)`` checks, then the
+    /// Checks every byte of the snapshot at `path`: everything ``open(atPath:)`` checks, the
     /// checksum of each section against the section table, that the padding between sections is
-    /// zero, then that every station's record holds exactly its eight text fields in valid UTF-8.
+    /// zero, and the structure opening leaves to decoding: kinds, datums and amenity bits known,
+    /// record offsets rising, coordinates valid, every record exactly its eight text fields in
+    /// valid UTF-8.
     ///
     /// Reads the whole file (about 0.1 s for a million stations from the page cache).
     /// - Throws: ``SnapshotError``; damage found by a checksum names its section and byte range.
@@ -58,9 +60,19 @@ extension StationSnapshot {
         }
 
         let index = try index(over: mapping, header: header, file: path)
-        if let records = index.stations.records, let station = firstMalformedRecord(records) {
-            throw SnapshotError(file: path, reason: .corrupt,
-                                message: "corrupt section 'records': the record of station \(station) is malformed; rebuild it with `stations index build`")
+        // What opening leaves to decoding (which copes with any value, at worst wrongly).
+        guard let records = index.stations.records else { preconditionFailure("an opened snapshot has records") }
+        if let station = SnapshotInvariants.firstInvalidInfo(records.info) {
+            throw corrupt(.stationInfo, "station \(station) has an unknown kind, datum or amenity", file: path)
+        }
+        if let station = SnapshotInvariants.firstDescent(records.offsets, from: 0, to: UInt64(records.text.count)) {
+            throw corrupt(.recordOffsets, "record offsets must rise from 0 to the length of the records, \(records.text.count) bytes (entry \(station) of \(records.offsets.count) is wrong)", file: path)
+        }
+        if let station = SnapshotInvariants.firstInvalidCoordinate(records.coordinates) {
+            throw corrupt(.coordinates, "station \(station) is at \(records.coordinates[2 * station]),\(records.coordinates[2 * station + 1]), not a valid latitude,longitude", file: path)
+        }
+        if let station = firstMalformedRecord(records) {
+            throw corrupt(.records, "the record of station \(station) is not eight length-prefixed UTF-8 fields", file: path)
         }
         return SnapshotReport(formatVersion: formatVersion, stationCount: header.stationCount, rowCount: header.rowCount,
                               columnCount: header.columnCount, fileBytes: mapping.bytes.count,
