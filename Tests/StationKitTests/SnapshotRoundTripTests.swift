@@ -149,6 +149,18 @@ import Testing
         #expect(try StationSnapshot.open(atPath: path).count == 0)
     }
 
+    /// The vectors in docs/SNAPSHOT.md, computed by an independent Python implementation of the
+    /// definition there.
+    @Test func checksumMatchesTheDocumentedVectors() {
+        func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { SnapshotChecksum.hash($0) } }
+        #expect(hash([]) == 0xD38C_F6A3_D3EF_8213)
+        #expect(hash(Array("a".utf8)) == 0x00BD_A5CD_F0F0_8B76)
+        #expect(hash(SnapshotLayout.magic) == 0x3C29_04F3_D25B_17B9)
+        #expect(hash(Array(0..<32)) == 0x0D26_49C5_161A_D6B2)
+        #expect(hash(Array(0..<100)) == 0x07FE_897D_8FF9_4834)
+        #expect(hash(Array("工会驿站".utf8)) == 0x2EB1_768A_BBE5_3A62)
+    }
+
     @Test func checksumDetectsEverySingleWordChange() {
         var rng = SeededGenerator(seed: 35)
         for length in [0, 1, 7, 8, 31, 32, 33, 100, 1000] {
