@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Binary snapshots of a ``StationIndex``: written once (`stations index build`), then memory-mapped
 /// in milliseconds instead of parsing GeoJSON or CSV and rebuilding the index.
@@ -23,10 +27,22 @@ public enum StationSnapshot {
 
     /// Whether the file at `path` starts with the snapshot's magic bytes (`STNIDX\0\0`); false for
     /// a file that does not exist or cannot be read. Snapshots are recognised by content, not name.
+    /// Only regular files are looked into: reading the start of a pipe (`--data /dev/stdin`) would
+    /// take those bytes from the reader that comes next.
     public static func hasSnapshotMagic(atPath path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: SnapshotLayout.magic.count)) ?? Data()
-        return head.elementsEqual(SnapshotLayout.magic)
+        startOfRegularFile(atPath: path, count: SnapshotLayout.magic.count) == SnapshotLayout.magic
     }
+}
+
+/// The first `count` bytes of the regular file at `path`; nil when it is not one, cannot be read,
+/// or is shorter. (Outside ``StationSnapshot``, whose `open` would hide the system's.)
+private func startOfRegularFile(atPath path: String, count: Int) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+    var head = [UInt8](repeating: 0, count: count)
+    let read = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+    return read == count ? head : nil
 }
