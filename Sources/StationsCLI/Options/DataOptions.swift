@@ -6,7 +6,7 @@ import StationKit
 struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Station file to read: .geojson, .csv, or - for standard input. Repeat for several files.",
-        discussion: "Without --data, $STATIONS_DATA (paths separated by ':'), else the embedded national sample.",
+        discussion: "Without --data, $STATIONS_DATA (paths separated by ':'), else the embedded national sample. near also reads a snapshot written by `stations index build`.",
         valueName: "file"))
     var data: [String] = []
 
