@@ -178,8 +178,10 @@ for (i, query) in queries.enumerated() where geosAnswers[i] >= 0 {
 print("\nGEOS \(GEOSContext.version) STRtree (GEOSSTRtree_nearest_generic_r, planar distance in degrees), k = 1, no filter:")
 print("build \(format(geosBuild, 0)) ms; \(format(median(geosTotals))) µs/query against our \(format(median(oursTotals))) µs/query: ours \(format(median(geosTotals) / median(oursTotals), 1))× faster; GEOS's answer is not the true nearest for \(geosWrong) of \(queries.count) queries (\(format(Double(geosWrong) / Double(queries.count) * 100, 1)) %)")
 
-if mismatches > 0 {
-    print("\nFAILED: \(mismatches) answers differ from brute force")
+let snapshotAgrees = benchSnapshot(index, queries: queries, runs: options.runs)
+
+if mismatches > 0 || !snapshotAgrees {
+    print("\nFAILED: \(mismatches) answers differ from brute force\(snapshotAgrees ? "" : "; the snapshot's answers differ from the index's")")
     exit(1)
 }
 print("\noracle: all \(sample.count) sampled queries × \(2 * cases.count) cases match brute force")

@@ -14,7 +14,8 @@ public struct AuditData: Sendable {
     public let sourceOfStation: [Int]
     /// The reader's own complaints, one per bad field.
     public let readerErrors: [RecordError]
-    /// The valid stations (WGS84) and a grid index over them.
+    /// The valid stations (WGS84), and a grid index over them.
+    public let stations: [Station]
     public let index: StationIndex
     /// The provinces of the boundary file, and for each station the one it lies in (-1: none).
     public let provinces: [Province]
@@ -26,7 +27,6 @@ public struct AuditData: Sendable {
     /// Records whose structure the reader rejected (a CSV row with the wrong number of fields).
     let brokenRecords: Set<RecordOrigin>
 
-    public var stations: [Station] { index.stations }
 
     /// Whether source record `index` is too broken for field-by-field rules.
     func isBroken(source index: Int) -> Bool { !brokenRecords.isEmpty && brokenRecords.contains(sources[index].origin) }

@@ -184,7 +184,7 @@ public struct Auditor {
             }
         }
         return AuditData(files: files, sources: load.sources, stationOfSource: stationOfSource, sourceOfStation: sourceOfStation,
-                         readerErrors: load.errors, index: index, provinces: provinces, locatedProvince: Array(located),
+                         readerErrors: load.errors, stations: load.stations, index: index, provinces: provinces, locatedProvince: Array(located),
                          declaredProvince: Array(declaredIndex), neighbours: Self.neighbours(of: load.stations),
                          brokenRecords: Set(load.errors.filter { $0.field == nil }.map { RecordOrigin(file: $0.file, location: $0.location) }))
     }

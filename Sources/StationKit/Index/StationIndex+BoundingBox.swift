@@ -41,7 +41,9 @@ extension StationIndex {
                         let bits = sortedMask[position]
                         guard bits & required == required && bits & kindBits != 0 else { continue }
                         let station = Int(sortedStation[position])
-                        if box.contains(stations[station].coordinate) { found.append(station) }
+                        let coordinate = stations.coordinate(at: station)
+                        // isValid: a damaged snapshot's garbage position is no answer.
+                        if coordinate.isValid && box.contains(coordinate) { found.append(station) }
                     }
                 }
             }

@@ -202,7 +202,11 @@ private struct NearestSearch {
     /// Ranks a candidate on the ellipsoid and keeps it if it is among the best so far.
     mutating func accept(sortedPosition: Int) {
         let stationIndex = Int(index.sortedStation[sortedPosition])
-        let distance = point.geodesicDistance(to: index.stations[stationIndex].coordinate)
+        let coordinate = index.stations.coordinate(at: stationIndex)
+        // Always true in memory; a damaged snapshot's garbage position is no answer (and would
+        // give a distance that is not a number).
+        guard coordinate.isValid else { return }
+        let distance = point.geodesicDistance(to: coordinate)
         if let maxDistance, distance > maxDistance { return }
         let rank = index.idRank[stationIndex]
         if best.count == limit, let last = best.last, !precedes(distance, rank, last) { return }

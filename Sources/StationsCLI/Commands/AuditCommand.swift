@@ -159,6 +159,11 @@ struct AuditCommand: ParsableCommand {
     /// Reads every input keeping each record as written; a file that cannot be read at all stops the audit.
     func load(_ paths: [String], console: Console) throws -> LoadResult {
         if paths.isEmpty { return StationLoader.loadDefault(keepingSources: true) }
+        // A snapshot holds the index, not what the registry's rows said: audit the registry itself.
+        if let snapshot = paths.first(where: { $0 != "-" && StationSnapshot.hasSnapshotMagic(atPath: $0) }) {
+            throw CLIError(message: "stations: \(snapshot) is an index snapshot; audit the GeoJSON or CSV file it was built from",
+                           code: ExitStatus.usage)
+        }
         let progress = ProgressLine.forLoading(paths.joined(separator: ", "), console: console)
         defer { progress?.1.finish() }
         do {

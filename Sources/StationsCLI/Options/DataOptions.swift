@@ -6,7 +6,7 @@ import StationKit
 struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Station file to read: .geojson, .csv, or - for standard input. Repeat for several files.",
-        discussion: "Without --data, $STATIONS_DATA (paths separated by ':'), else the embedded national sample.",
+        discussion: "Without --data, $STATIONS_DATA (paths separated by ':'), else the embedded national sample. near also reads a snapshot written by `stations index build`.",
         valueName: "file"))
     var data: [String] = []
 
@@ -27,8 +27,10 @@ struct DataOptions: ParsableArguments {
         return []
     }
 
-    /// Loads and indexes the stations, reporting skipped records on the console.
+    /// Loads and indexes the stations, reporting skipped records on the console; a snapshot
+    /// (`stations index build`) is mapped instead.
     func loadIndex(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StationIndex {
+        if let snapshot = try snapshotPath(environment: environment) { return try openSnapshot(snapshot) }
         let result = try load(console: console, environment: environment)
         return StationIndex(result.stations)
     }
@@ -36,6 +38,7 @@ struct DataOptions: ParsableArguments {
     /// Loads the stations; bad records are summarised in one line, or fatal with `--strict`.
     func load(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LoadResult {
         let paths = paths(environment: environment)
+        try refuseSnapshots(in: paths)
         let result: LoadResult
         do {
             let progress = ProgressLine.forLoading(paths.joined(separator: ", "), console: console)

@@ -65,6 +65,14 @@ final class OutputFile {
         bytes.withUnsafeBytes { writeAll($0, to: handle.fileDescriptor) }
     }
 
+    /// Writes raw bytes as they are (a binary snapshot), after anything buffered. Files only:
+    /// binary output never goes to the console.
+    func write(raw bytes: UnsafeRawBufferPointer) {
+        flush()
+        guard let handle else { return }
+        writeAll(bytes, to: handle.fileDescriptor)
+    }
+
     private func flush() {
         guard !buffer.isEmpty else { return }
         if let handle {

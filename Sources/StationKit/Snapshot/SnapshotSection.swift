@@ -1,0 +1,87 @@
+/// The sections of a snapshot file, by the kind number the section table stores.
+///
+/// Numbers are part of the file format (docs/SNAPSHOT.md): never renumber; a new section means a
+/// new format version.
+enum SnapshotSection: UInt32, CaseIterable, Sendable {
+    case cellStart = 1
+    case cellMask
+    case rowMask
+    case blockMask
+    case sortedUnit
+    case sortedMask
+    case sortedStation
+    case idRank
+    case coordinates
+    case stationInfo
+    case recordOffsets
+    case records
+
+    /// The order of the sections in the file (the table lists them in kind order): first the two
+    /// that opening reads whole, then the rest, which queries read a page here and there, with
+    /// the per-station arrays before the text.
+    static let fileOrder: [SnapshotSection] = [
+        .cellStart, .sortedStation,
+        .cellMask, .rowMask, .blockMask, .sortedUnit, .sortedMask, .idRank,
+        .coordinates, .stationInfo, .recordOffsets, .records,
+    ]
+
+    /// Whether opening reads the whole section (for its structure checks).
+    var isReadWholeAtOpen: Bool { self == .cellStart || self == .sortedStation }
+
+    /// The name messages and docs use.
+    var name: String {
+        switch self {
+        case .cellStart: "cell-start"
+        case .cellMask: "cell-mask"
+        case .rowMask: "row-mask"
+        case .blockMask: "block-mask"
+        case .sortedUnit: "sorted-unit"
+        case .sortedMask: "sorted-mask"
+        case .sortedStation: "sorted-station"
+        case .idRank: "id-rank"
+        case .coordinates: "coordinates"
+        case .stationInfo: "station-info"
+        case .recordOffsets: "record-offsets"
+        case .records: "records"
+        }
+    }
+
+    /// The exact byte length the header's counts imply; nil for ``records``, whose length is
+    /// whatever the text takes (the last record offset must equal it).
+    func expectedLength(stations: Int, rows: Int, columns: Int) -> Int? {
+        let cells = rows * columns
+        switch self {
+        case .cellStart: return (cells + 1) * 4
+        case .cellMask: return cells * 4
+        case .rowMask: return rows * 4
+        case .blockMask: return rows * StationIndex.blocks(columns: columns) * 4
+        case .sortedUnit: return stations * 3 * 4
+        case .sortedMask, .sortedStation, .idRank, .stationInfo: return stations * 4
+        case .coordinates: return stations * 2 * 8
+        case .recordOffsets: return (stations + 1) * 8
+        case .records: return nil
+        }
+    }
+}
+
+/// Constants of the file layout (docs/SNAPSHOT.md).
+enum SnapshotLayout {
+    /// `STNIDX` and two zero bytes.
+    static let magic: [UInt8] = Array("STNIDX".utf8) + [0, 0]
+    /// The format this build writes and reads.
+    static let version: UInt32 = 1
+    /// Fixed part of the header, before the section table.
+    static let fixedHeaderSize = 64
+    /// One section table entry: kind, reserved, offset, length, checksum.
+    static let tableEntrySize = 32
+    /// Header, table and the header checksum after it.
+    static let headerSize = fixedHeaderSize + SnapshotSection.allCases.count * tableEntrySize + 8
+    /// Every section starts at a multiple of this, so mapped arrays are aligned (a cache line).
+    static let alignment = 64
+    /// The smallest row height a build can produce is 1e-6° / 2¹⁵; anything much smaller is damage
+    /// (and would overflow the row computation).
+    static let minimumRowHeight = 1e-12
+
+    /// `value` rounded up to the next multiple of ``alignment``.
+    static func aligned(_ value: Int) -> Int { (value + alignment - 1) / alignment * alignment }
+}
