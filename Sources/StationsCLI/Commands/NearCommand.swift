@@ -17,6 +17,8 @@ struct NearCommand: ParsableCommand {
               stations near 37.9,112.5 --within 5km --format json
               stations near -33.86,151.2              (also: stations near -- -33.86,151.2)
               stations near 37.9006,112.5065 --crs gcj02    (a point copied from Amap; answers in GCJ-02)
+              stations near 37.9,112.5 --need shower --open-now
+              stations near 41.0,110.2 --kind driver-home --open-at 2026-11-21T22:00
               stations near --batch points.csv --need shower > nearest.csv
             """)
 
@@ -46,6 +48,8 @@ struct NearCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Answer one query per row of a CSV file with columns id,lat,lon[,need] (- for stdin).", valueName: "file"))
     var batch: String?
 
+    @OptionGroup var openTime: OpenTimeOptions
+
     @OptionGroup var dataOptions: DataOptions
 
     func validate() throws {
@@ -62,6 +66,9 @@ struct NearCommand: ParsableCommand {
             throw ValidationError("--batch writes csv or jsonl, not \(format.rawValue)")
         }
         if batch == nil, format == .jsonl { throw ValidationError("jsonl is for --batch; use json for one query") }
+        if batch != nil, openTime.openNow || openTime.openAt != nil {
+            throw ValidationError("--open-now and --open-at answer one point at a time; they do not apply to --batch")
+        }
     }
 
     func run() throws {
@@ -81,7 +88,7 @@ struct NearCommand: ParsableCommand {
         }
         let given = try QueryPoint.parse(point!)
         let query = NearQuery(point: given.converted(from: crs, to: .wgs84), filter: filter, limit: limit,
-                              maxDistance: maxDistance, datum: crs, pointAsGiven: given)
+                              maxDistance: maxDistance, datum: crs, pointAsGiven: given, openAt: try openTime.instant())
         let answer = query.answer(in: index)
         switch format ?? .table {
         case .table: console.out(NearOutput.table(answer, index: index))

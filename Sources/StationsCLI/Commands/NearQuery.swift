@@ -1,3 +1,4 @@
+import Foundation
 import StationKit
 
 /// One `near` question and everything its answer needs to explain itself.
@@ -11,6 +12,8 @@ struct NearQuery {
     var datum: Datum = .wgs84
     /// The point exactly as given, in ``datum``.
     var pointAsGiven: Coordinate
+    /// With --open-now / --open-at: only stations open then (and, after them, those whose hours are unknown).
+    var openAt: Date? = nil
 
     /// A station that has some but not all of the need.
     struct PartialMatch {
@@ -25,9 +28,13 @@ struct NearQuery {
         var partial: [PartialMatch] = []
         /// When nothing matched within --within: the nearest full match at any distance.
         var nearestBeyondLimit: Match?
+        /// With an opening time: matching stations whose hours are unknown or unreadable, no farther
+        /// than the last open answer; listed after the open ones, never dropped.
+        var hoursUnknown: [Match] = []
     }
 
     func answer(in index: StationIndex) -> Answer {
+        if let openAt { return answerOpen(at: openAt, in: index) }
         let matches = index.nearest(to: point, limit: limit, filter: filter, maxDistance: maxDistance)
         var answer = Answer(query: self, matches: matches)
         guard matches.isEmpty else { return answer }
@@ -38,6 +45,26 @@ struct NearQuery {
             answer.partial = partialMatches(in: index)
         }
         return answer
+    }
+
+    /// The `limit` nearest stations open at `date`, and the unknown-hours ones among them. The
+    /// search widens (4× each time) until it has `limit` open stations or has seen every match.
+    private func answerOpen(at date: Date, in index: StationIndex) -> Answer {
+        var wanted = limit
+        while true {
+            let candidates = index.nearest(to: point, limit: wanted, filter: filter, maxDistance: maxDistance)
+            let (open, unknown) = OpeningOrder.arrange(candidates) { index.stations[$0.index].openingState(at: date) }
+            let exhausted = candidates.count < wanted
+            if open.count >= limit || exhausted {
+                let shown = Array(open.prefix(limit))
+                // Unknown hours nearer than the last open answer (all of them when fewer are open).
+                let reach = shown.count == limit ? shown.last!.distance : .infinity
+                var answer = Answer(query: self, matches: shown)
+                answer.hoursUnknown = Array(unknown.filter { $0.distance <= reach }.prefix(limit))
+                return answer
+            }
+            wanted *= 4
+        }
     }
 
     /// The `limit` nearest stations that have at least one needed amenity (same kinds and distance).
