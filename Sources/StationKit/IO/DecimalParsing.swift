@@ -1,13 +1,13 @@
 /// Parses the plain decimals registries write for coordinates ("38.863836", "-0.5") without going
 /// through `strtod`.
-enum DecimalParsing {
+public enum DecimalParsing {
     /// `text` as a Double when it is a plain decimal with at most 15 digits; nil for anything else
     /// (exponents, spaces, "NaN", longer numbers), which the caller hands to `Double(_:)`.
     ///
     /// Exact: with at most 15 digits the digits form an integer below 2^53 and the divisor 10^k
     /// (k ≤ 15) is exact too, so the one IEEE division rounds correctly (Clinger's fast path) and the
     /// answer is bit-for-bit what `Double(_:)` gives.
-    static func fastValue(_ text: String) -> Double? {
+    public static func fastValue(_ text: String) -> Double? {
         var text = text
         return text.withUTF8 { bytes -> Double? in
             var digits: UInt64 = 0, count = 0, fractionDigits = 0

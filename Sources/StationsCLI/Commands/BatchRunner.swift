@@ -132,17 +132,25 @@ struct BatchRunner {
         }
         let idColumn = column(["id", "编号"])
         let needColumn = column(["need", "设施"])
-        return records.dropFirst().map { record in
+        // Rows are parsed on all cores: on a 100,000-row file this was most of a batch's time.
+        let body = Array(records.dropFirst())
+        let headerCount = header.fields.count
+        return parallelRows(count: body.count) { i in
+            let record = body[i]
             var row = Row(line: record.line, id: idColumn.flatMap { $0 < record.fields.count ? record.fields[$0] : nil } ?? "line-\(record.line)",
                           point: nil, need: [])
-            guard record.fields.count == header.fields.count else {
-                row.error = "line \(record.line) has \(record.fields.count) fields, the header \(header.fields.count)"
+            guard record.fields.count == headerCount else {
+                row.error = "line \(record.line) has \(record.fields.count) fields, the header \(headerCount)"
                 return row
             }
-            do {
-                row.point = try QueryPoint.parse("\(record.fields[latColumn]),\(record.fields[lonColumn])")
-            } catch {
-                row.error = "line \(record.line): \((error as? ValidationError)?.message ?? "\(error)")"
+            row.point = Self.point(latitude: record.fields[latColumn], longitude: record.fields[lonColumn])
+            if row.point == nil {
+                // The slow path only to explain what is wrong.
+                do {
+                    row.point = try QueryPoint.parse("\(record.fields[latColumn]),\(record.fields[lonColumn])")
+                } catch {
+                    row.error = "line \(record.line): \((error as? ValidationError)?.message ?? "\(error)")"
+                }
             }
             if let needColumn {
                 do { row.need = try AmenitySet(parsingList: record.fields[needColumn]) } catch {
@@ -151,6 +159,25 @@ struct BatchRunner {
                 }
             }
             return row
+        }
+    }
+
+    /// Plain decimal degrees in range, the common case; nil sends the row to the careful parser.
+    static func point(latitude: String, longitude: String) -> Coordinate? {
+        guard let lat = DecimalParsing.fastValue(latitude.trimmed()), let lon = DecimalParsing.fastValue(longitude.trimmed()),
+              abs(lat) <= 90, abs(lon) <= 180 else { return nil }
+        return Coordinate(latitude: lat, longitude: lon)
+    }
+
+    /// `transform(i)` for every row index on all cores, in order.
+    private func parallelRows(count: Int, _ transform: @Sendable (Int) -> Row) -> [Row] {
+        [Row](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer.baseAddress
+            let block = 2048
+            DispatchQueue.concurrentPerform(iterations: (count + block - 1) / block) { b in
+                for i in b * block..<min(count, (b + 1) * block) { (slots! + i).initialize(to: transform(i)) }
+            }
+            initialized = count
         }
     }
 }
