@@ -73,11 +73,17 @@ struct AuditTextReport {
         guard !coverage.cities.isEmpty else { return out }
         out += "Isolated outdoor-worker stations (no other within \(Int(CoverageSummary.isolationDistance / 1000)) km), by city\n"
         var cities = TextTable(header: ["city", "stations", "isolated", "share"], rightAligned: [1, 2, 3])
-        for row in coverage.cities {
+        // The cities with most stations; a national registry has hundreds.
+        let shown = examples == 0 ? coverage.cities[...] : coverage.cities.prefix(max(20, examples))
+        for row in shown {
             cities.add([row.city.isEmpty ? "(no city)" : row.city, String(row.stations), String(row.isolated),
                         "\(Int((row.isolatedShare * 100).rounded()))%"])
         }
-        return out + indent(cities.rendered())
+        out += indent(cities.rendered())
+        if shown.count < coverage.cities.count {
+            out += "  … and \(coverage.cities.count - shown.count) more cities (--examples 0 or --format json for all)\n"
+        }
+        return out
     }
 
     private func indent(_ text: String) -> String {
