@@ -85,6 +85,16 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["cleaned.csv"])
     }
 
+    @Test func regionsFileGivesTheSameAnswerAsTheEmbeddedBoundaries() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let regions = repository.appendingPathComponent("geodata/regions/cn-provinces.geojson").path
+        let registry = Self.corpus("taiyuan-registry.csv")
+        let embedded = try runInProcess(["audit", "--data", registry, "--format", "json"]).output
+        let fromFile = try runInProcess(["audit", "--data", registry, "--format", "json", "--regions", regions]).output
+        #expect(embedded == fromFile)
+        #expect(try runBinary(["audit", "--data", registry, "--regions", "/nonexistent/regions.geojson"]).status == 66)
+    }
+
     @Test func listRulesNamesEveryRule() throws {
         let output = try runInProcess(["audit", "--list-rules"]).output
         for id in ["swapped-coordinates", "duplicate-nearby", "phone-format", "coverage"] { #expect(output.contains(id)) }
