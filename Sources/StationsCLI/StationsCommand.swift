@@ -11,6 +11,7 @@ public struct StationsCommand: ParsableCommand {
 
             Examples:
               stations near 37.9,112.5 --need shower
+              stations along route.geojson --kind driver-home --need shower --within 20km
               stations show stn-NM-000001
               stations stats --data registry.csv
               stations audit --data registry.csv
@@ -18,7 +19,8 @@ public struct StationsCommand: ParsableCommand {
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 I/O error.
             """,
         version: "0.1.0",
-        subcommands: [NearCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, AuditCommand.self])
+        subcommands: [NearCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, AuditCommand.self,
+                      AlongCommand.self])
 
     public init() {}
 
