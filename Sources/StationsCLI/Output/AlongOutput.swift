@@ -22,7 +22,9 @@ enum AlongOutput {
             out += " (\(count - unknown) open, \(unknown) with hours unknown; \(answer.closedCount) closed left out)"
         }
         out += "\n"
-        guard count > 0 else { return out + stretchNotes(answer) }
+        guard count > 0 else {
+            return out + "No station in the corridor; a wider one (--within) or fewer conditions may find some.\n" + stretchNotes(answer)
+        }
         var header = ["#", "km", "detour"]
         if query.every != nil { header.append("stretch") }
         if query.openAt != nil { header.append("hours") }
@@ -60,7 +62,8 @@ enum AlongOutput {
 
     static func openText(_ query: AlongQuery) -> String {
         guard let openAt = query.openAt else { return "" }
-        return "; open at \(chinaTime(openAt, separator: " ").dropLast(9)) China time"
+        let (date, time) = chinaDateAndTime(openAt)
+        return "; open at \(date) \(time.prefix(5)) China time"
     }
 
     static func stretchText(_ stretch: RouteStretch) -> String {
@@ -75,12 +78,18 @@ enum AlongOutput {
     }
 
     /// `2026-11-21T22:00:00+08:00`: the instant in China Standard Time, as the opening hours read it.
-    static func chinaTime(_ date: Date, separator: String = "T") -> String {
+    static func chinaTime(_ date: Date) -> String {
+        let (day, time) = chinaDateAndTime(date)
+        return day + "T" + time + "+08:00"
+    }
+
+    /// `("2026-11-21", "22:00:00")` in China Standard Time.
+    static func chinaDateAndTime(_ date: Date) -> (String, String) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: OpeningHours.chinaUTCOffset)!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))\(separator)\(two(c.hour)):\(two(c.minute)):\(two(c.second))+08:00"
+        return ("\(c.year ?? 0)-\(two(c.month))-\(two(c.day))", "\(two(c.hour)):\(two(c.minute)):\(two(c.second))")
     }
 
     // MARK: JSON
