@@ -13,14 +13,15 @@ struct AlongCommand: ParsableCommand {
             along the route when its detour, the shortest WGS84 geodesic from the station to the route, is \
             at most --within. The km mark is the route's geodesic length from its start to the point \
             closest to the station; legs between points are great-circle arcs. Positions (the route's \
-            and the output's) are in the datum of --crs.
+            and the output's) are in the datum of --crs. --every keeps one station per stretch (the \
+            smallest detour); --open-at lists the open stations, then those with unknown hours, marked.
 
             Examples:
               stations along route.geojson --within 2km --need shower
-              stations along '40.657,109.840;41.69,110.43;43.653,111.977' --kind driver-home --within 20km
-              stations along route.geojson --kind 司机之家 --every 200km      (one per 200 km stretch)
-              stations along route.geojson --open-at 2026-11-21T22:00       (open then; unknown hours after)
-              stations along amap-route.geojson --crs gcj02 --format geojson --with-route -o along.geojson
+              stations along '40.657,109.840;41.69,110.43;43.653,111.977' --within 20km
+              stations along route.geojson --kind 司机之家 --every 200km
+              stations along route.geojson --open-at 2026-11-21T22:00
+              stations along amap.geojson --crs gcj02 --format geojson --with-route
             """)
 
     @Argument(help: ArgumentHelp("A GeoJSON route file, or LAT,LON;LAT,LON;… (at least two points).", valueName: "route"))
