@@ -66,8 +66,9 @@ enum AlongOutput {
         return "; open at \(date) \(time.prefix(5)) China time"
     }
 
+    /// "200–400 km", "0–0.5 km", "300–377.2 km": the stretch's marks, to 100 m.
     static func stretchText(_ stretch: RouteStretch) -> String {
-        formatDecimal(stretch.start / 1000, places: 0) + "–" + formatDecimal(stretch.end / 1000, places: 0) + " km"
+        JSONValue.formatNumber(stretch.start / 1000, places: 1) + "–" + JSONValue.formatNumber(stretch.end / 1000, places: 1) + " km"
     }
 
     /// Stretches without a station, so a gap in coverage is never silent.
