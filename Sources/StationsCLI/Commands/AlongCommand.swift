@@ -47,7 +47,7 @@ struct AlongCommand: ParsableCommand {
     var format: AlongFormat = .table
 
     @Option(name: .long, help: ArgumentHelp(
-        "Map datum of the route's points and of output positions: wgs84, gcj02 (Amap, Tencent), bd09 (Baidu).",
+        "Map datum of the route's points and of output positions: wgs84, gcj02 (Amap, Tencent), bd09 (Baidu). A route file's own crs_name wins.",
         valueName: "datum"))
     var crs: Datum = .wgs84
 
