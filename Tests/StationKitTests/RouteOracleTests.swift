@@ -265,6 +265,10 @@ import Testing
         let index = StationIndex(one)
         #expect(index.along(route, within: 5_000).isEmpty)
         #expect(index.along(route, within: 5_000, filter: StationFilter(need: [.toilet])).isEmpty)
+        // A one-station index has rows a micro-degree high: a long route and a zero-width corridor
+        // must still be cut into a sensible number of pieces.
+        let long = try Route(parts: [[Coordinate(latitude: 39.9, longitude: 116.4), Coordinate(latitude: 43.83, longitude: 87.62)]])
+        #expect(index.along(long, within: 0).isEmpty)
         // Half the Earth's circumference reaches everything; nothing may break on the way.
         let all = index.along(route, within: 25_000_000)
         #expect(all.count == 1)

@@ -76,7 +76,9 @@ private struct CorridorSearch {
     mutating func run() -> [RouteMatch] {
         // Pieces about half a cell long (or as long as the corridor is wide): short enough that
         // their caps reject most of a cell, long enough that a station meets only a few of them.
-        let pieceAngle = max(index.rowHeight * degreesToRadians / 2, reach)
+        // Never under 1e-4 rad (640 m): a one-station index has rows a micro-degree high, and a
+        // zero-width corridor would otherwise cut a long route into millions of pieces.
+        let pieceAngle = max(index.rowHeight * degreesToRadians / 2, reach, 1e-4)
         let pieces = route.pieces(maxAngle: pieceAngle)
         // A station can meet a piece only within its radius plus the reach of its centre.
         let chordLimits = pieces.map { piece -> Double in

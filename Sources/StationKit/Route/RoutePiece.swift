@@ -23,7 +23,7 @@ extension Route {
     /// `maxAngle` is capped at 0.1 rad (about 640 km): on arcs that short the farthest point from the
     /// cap's centre is always one of the arc's ends, so the cap's radius is the largest vertex angle.
     func pieces(maxAngle requested: Double, maxSegments: Int = 32) -> [RoutePiece] {
-        let maxAngle = min(max(requested, 1e-9), 0.1)
+        let maxAngle = min(max(requested, 1e-5), 0.1)
         var pieces: [RoutePiece] = []
         var vertices: [Vector3] = []
         var first = 0, last = 0
