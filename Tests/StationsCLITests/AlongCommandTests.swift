@@ -245,6 +245,8 @@ import Testing
         #expect(try runBinary(["along", Self.baotouErenhot, "--every", "0km"]).status == 64)
         #expect(try runBinary(["along", Self.baotouErenhot, "--with-route"]).status == 64)
         #expect(try runBinary(["along", Self.baotouErenhot, "--within", "5"]).status == 64)
+        let wide = try runBinary(["along", Self.baotouErenhot, "--within", "2000km"])
+        #expect(wide.status == 64 && wide.stderr.contains("--within 2000km is wider than 1000 km"))
         let missing = try runBinary(["along", "/no/such/route.geojson"])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("route file /no/such/route.geojson: no such file"))

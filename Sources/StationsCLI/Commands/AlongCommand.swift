@@ -27,7 +27,7 @@ struct AlongCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A GeoJSON route file, or LAT,LON;LAT,LON;… (at least two points).", valueName: "route"))
     var route: String
 
-    @Option(name: .long, help: ArgumentHelp("Corridor: how far from the route a station may be, with a unit (inclusive).", valueName: "distance"))
+    @Option(name: .long, help: ArgumentHelp("Corridor: how far from the route a station may be, with a unit (inclusive; at most 1000km).", valueName: "distance"))
     var within = "2km"
 
     @Option(name: .long, help: ArgumentHelp("Amenities a station must all have, e.g. shower,toilet or 淋浴. Repeatable.", valueName: "tags"))
@@ -61,7 +61,11 @@ struct AlongCommand: ParsableCommand {
 
     func validate() throws {
         if RouteArgument.isInline(route) { _ = try RouteArgument.parseInline(route) }
-        _ = try DistanceArgument.parse(within)
+        // Every station within reach meets every leg within reach: a continental corridor around a
+        // route of thousands of points would take minutes, and is a listing, not a question about a route.
+        guard try DistanceArgument.parse(within) <= Self.widestCorridor else {
+            throw ValidationError("--within \(within) is wider than \(NearOutput.formatLimit(Self.widestCorridor)); for every station of a region use stations export")
+        }
         _ = try parseNeed(need)
         _ = try parseKinds(kind)
         if let every, !(try DistanceArgument.parse(every) > 0) {
@@ -69,6 +73,9 @@ struct AlongCommand: ParsableCommand {
         }
         if withRoute && format != .geojson { throw ValidationError("--with-route adds a feature to GeoJSON; use it with --format geojson") }
     }
+
+    /// The widest corridor `along` accepts, metres.
+    static let widestCorridor = 1_000_000.0
 
     func run() throws { try execute(console: Console.standard()) }
 
