@@ -52,8 +52,12 @@ private struct CorridorSearch {
     /// With a reach of a quarter circle or more, the sine test no longer bounds anything.
     let acceptsEverything: Bool
 
-    /// Scratch space reused from station to station.
-    var candidates: [Int] = []
+    /// The route cut into capped pieces (see ``run()``).
+    var pieces: [RoutePiece] = []
+    /// Scratch space reused from station to station: the pieces that may reach the station, and
+    /// the candidate legs' feet.
+    var reaching: [Int] = []
+    var order: [(bound: Double, piece: Int)] = []
     var feet: [Foot] = []
 
     init(index: StationIndex, route: Route, width: Double, filter: StationFilter) {
@@ -79,7 +83,7 @@ private struct CorridorSearch {
         // Never under 1e-4 rad (640 m): a one-station index has rows a micro-degree high, and a
         // zero-width corridor would otherwise cut a long route into millions of pieces.
         let pieceAngle = max(index.rowHeight * degreesToRadians / 2, reach, 1e-4)
-        let pieces = route.pieces(maxAngle: pieceAngle)
+        pieces = route.pieces(maxAngle: pieceAngle)
         // A station can meet a piece only within its radius plus the reach of its centre.
         let chordLimits = pieces.map { piece -> Double in
             let angle = piece.radius + candidateReach
@@ -103,15 +107,13 @@ private struct CorridorSearch {
             for position in Int(index.cellStart[cell])..<Int(index.cellStart[cell + 1]) where matches(index.sortedMask[position]) {
                 let p = Vector3(x: Double(index.sortedUnit[3 * position]), y: Double(index.sortedUnit[3 * position + 1]),
                                 z: Double(index.sortedUnit[3 * position + 2]))
-                candidates.removeAll(keepingCapacity: true)
+                reaching.removeAll(keepingCapacity: true)
                 for pair in pairs[first..<end] {
                     let number = Int(pair & 0xFFFF_FFFF)
                     if p.chordSquared(to: pieces[number].center) > chordLimits[number] { continue }
-                    for segment in pieces[number].segments where mayReach(segments[segment], from: p) {
-                        if candidates.last != segment { candidates.append(segment) }
-                    }
+                    if pieces[number].segments.contains(where: { mayReach(segments[$0], from: p) }) { reaching.append(number) }
                 }
-                if candidates.isEmpty { continue }
+                if reaching.isEmpty { continue }
                 if let match = measure(Int(index.sortedStation[position])) { found.append(match) }
             }
             first = end
@@ -136,24 +138,41 @@ private struct CorridorSearch {
         return p.chordSquared(to: segment.a) <= candidateChordSquared || p.chordSquared(to: segment.b) <= candidateChordSquared
     }
 
-    /// The station's detour and distance along the route over the candidate legs, if within `width`.
+    /// The station's detour and distance along the route over the legs of the ``reaching`` pieces,
+    /// if within `width`.
     ///
-    /// Three stages, each keeping only legs that can still hold the nearest point: feet on the sphere
-    /// for every candidate; a geodesic to the sphere's foot for legs within the ellipsoid's largest
-    /// correction (1.006 / 0.993) of the nearest on the sphere; the nearest point on the ellipsoid
-    /// for legs whose geodesic is within what that refinement can gain (under 0.001 % of the
-    /// distance, as the accuracy tests measure; 0.01 % is allowed) of the best.
+    /// Four stages, each keeping only legs that can still hold the nearest point: pieces in order of
+    /// their lower bound on the sphere, until the bound passes what the legs seen so far allow; feet
+    /// on the sphere for their legs; a geodesic to the sphere's foot for legs within the ellipsoid's
+    /// largest correction (1.006 / 0.993) of the nearest on the sphere; the nearest point on the
+    /// ellipsoid for legs whose geodesic is within what that refinement can gain (under 0.001 % of
+    /// the distance, as the accuracy tests measure; 0.01 % is allowed) of the best.
     mutating func measure(_ stationIndex: Int) -> RouteMatch? {
         let station = index.stations[stationIndex].coordinate
         let p = station.vector
-        candidates.sort()
-        feet.removeAll(keepingCapacity: true)
-        var nearest = Double.infinity
-        for (i, segment) in candidates.enumerated() where i == 0 || candidates[i - 1] != segment {
-            let (foot, chordSquared) = segments[segment].sphereFoot(of: p)
-            feet.append(Foot(segment: segment, foot: foot, key: chordSquared))
-            nearest = min(nearest, chordSquared)
+        let ratio = Earth.geodesicToSphereMax / Earth.geodesicToSphereMin
+        // A wide corridor reaches many pieces; the nearest leg is nearly always in the first one or two.
+        order.removeAll(keepingCapacity: true)
+        for number in reaching {
+            let centerAngle = 2 * asin(min(1, p.chordSquared(to: pieces[number].center).squareRoot() / 2))
+            order.append((max(0, centerAngle - pieces[number].radius), number))
         }
+        order.sort { $0.bound < $1.bound }
+        feet.removeAll(keepingCapacity: true)
+        var nearest = Double.infinity, nearestSoFar = Double.infinity
+        for (bound, number) in order {
+            if bound > nearestSoFar * ratio + 1e-9 { break }
+            // A leg cut into several pieces may be met twice; both give the same answer.
+            for segment in pieces[number].segments where mayReach(segments[segment], from: p) {
+                let (foot, chordSquared) = segments[segment].sphereFoot(of: p)
+                feet.append(Foot(segment: segment, foot: foot, key: chordSquared))
+                if chordSquared < nearest {
+                    nearest = chordSquared
+                    nearestSoFar = 2 * asin(min(1, chordSquared.squareRoot() / 2))
+                }
+            }
+        }
+        guard !feet.isEmpty else { return nil }
         let nearestAngle = 2 * asin(min(1, nearest.squareRoot() / 2))
         let limitAngle = min(Double.pi, nearestAngle * (Earth.geodesicToSphereMax / Earth.geodesicToSphereMin) + 1e-9)
         let limitChord = 2 * sin(limitAngle / 2)
