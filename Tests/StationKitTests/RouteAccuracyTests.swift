@@ -78,4 +78,30 @@ import Testing
             #expect(search.point < 1e-3, "detours up to \(maxDetour) m")
         }
     }
+
+    /// The search skips a leg whose sphere foot is farther than the nearest by more than this ratio:
+    /// it must hold for any two points near a station, at every latitude.
+    @Test func ratioSpreadBoundsPairsOfNearbyDistances() {
+        var rng = SeededGenerator(seed: 74)
+        for _ in 0..<3_000 {
+            let latitude = [Double.random(in: -90...90, using: &rng), Double.random(in: -1...1, using: &rng),
+                            Double.random(in: 88...90, using: &rng), Double.random(in: 18...54, using: &rng)].randomElement(using: &rng)!
+            let station = Coordinate(latitude: latitude, longitude: Double.random(in: -180...180, using: &rng))
+            let reach = [1e-6, 1e-4, 3e-3, 2e-2].randomElement(using: &rng)!
+            // Half the pairs in the extreme directions: along the meridian (where the ellipsoid's
+            // scale is M) against along the parallel (N), which a too-tight bound fails.
+            let extreme = Bool.random(using: &rng)
+            func nearby(_ bearing: Double) -> (Double, Double) {
+                let angle = Double.random(in: 0.01...1, using: &rng) * reach
+                let point = RouteOracleTests.destination(station, bearing: bearing, angle: angle)
+                return (station.geodesicDistance(to: point), RouteOracleTests.centralAngle(station, point))
+            }
+            let (e1, s1) = nearby(extreme ? .pi / 2 : Double.random(in: 0..<(2 * .pi), using: &rng))
+            let (e2, s2) = nearby(extreme ? (latitude > 0 ? .pi : 0) : Double.random(in: 0..<(2 * .pi), using: &rng))
+            let spread = Earth.geodesicRatioSpread(latitude: latitude, reach: reach)
+            // Vincenty's 0.1 mm over distances of a few metres is itself a part in 10⁵: allow it.
+            let noise = 2e-4 / min(e1, e2)
+            #expect((e1 / s1) / (e2 / s2) <= spread * (1 + noise), "latitude \(latitude) reach \(reach)")
+        }
+    }
 }

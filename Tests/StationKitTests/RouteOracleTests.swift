@@ -228,11 +228,12 @@ import Testing
         #expect(compared > 5_000, "only \(compared) matches compared")
     }
 
-    /// Not needed for China, but nothing special may happen across 180° or near a pole.
+    /// Not needed for China, but nothing special may happen across 180°, near a pole or across the equator.
     @Test func antimeridianAndPoles() throws {
         let compared = try check(centre: Coordinate(latitude: 52, longitude: 179.95), seed: 63, routes: 6)
             + check(centre: Coordinate(latitude: -16.5, longitude: -179.98), seed: 64, routes: 4)
             + check(centre: Coordinate(latitude: 89.7, longitude: 30), seed: 65, routes: 4)
+            + check(centre: Coordinate(latitude: 0.05, longitude: 100), seed: 67, routes: 4)
         #expect(compared > 2_000, "only \(compared) matches compared")
     }
 

@@ -174,7 +174,7 @@ private struct CorridorSearch {
         }
         guard !feet.isEmpty else { return nil }
         let nearestAngle = 2 * asin(min(1, nearest.squareRoot() / 2))
-        let limitAngle = min(Double.pi, nearestAngle * (Earth.geodesicToSphereMax / Earth.geodesicToSphereMin) + 1e-9)
+        let limitAngle = min(Double.pi, nearestAngle * Earth.geodesicRatioSpread(latitude: station.latitude, reach: nearestAngle * ratio) + 1e-9)
         let limitChord = 2 * sin(limitAngle / 2)
         var shortest = Double.infinity
         for i in feet.indices where feet[i].key <= limitChord * limitChord {
