@@ -144,7 +144,8 @@ private struct CorridorSearch {
     /// Four stages, each keeping only legs that can still hold the nearest point: pieces in order of
     /// their lower bound on the sphere, until the bound passes what the legs seen so far allow; feet
     /// on the sphere for their legs; a geodesic to the sphere's foot for legs within the ellipsoid's
-    /// largest correction (1.006 / 0.993) of the nearest on the sphere; the nearest point on the
+    /// largest correction near the station (``Earth/geodesicRatioSpread(latitude:reach:)``) of the
+    /// nearest on the sphere; the nearest point on the
     /// ellipsoid for legs whose geodesic is within what that refinement can gain (under 0.001 % of
     /// the distance, as the accuracy tests measure; 0.01 % is allowed) of the best.
     mutating func measure(_ stationIndex: Int) -> RouteMatch? {
