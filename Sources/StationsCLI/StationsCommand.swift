@@ -11,6 +11,7 @@ public struct StationsCommand: ParsableCommand {
 
             Examples:
               stations near 37.9,112.5 --need shower
+              stations along route.geojson --kind driver-home --need shower --within 20km
               stations show stn-NM-000001
               stations stats --data registry.csv
               stations audit --data registry.csv
@@ -20,7 +21,7 @@ public struct StationsCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [NearCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, AuditCommand.self,
-                      IndexCommand.self])
+                      IndexCommand.self, AlongCommand.self])
 
     public init() {}
 

@@ -2,6 +2,7 @@
 // queries, in one run. Run through tools/bench.sh, which also runs SciPy on the same files.
 //
 //   stations-bench --stations FILE.csv --queries FILE.csv [--oracle-sample 300] [--runs 3]
+//   stations-bench along --stations FILE.csv --route ROUTE.geojson    (AlongBench.swift)
 //
 // Query time is measured the same way for everyone: the whole query set answered on one core,
 // total time divided by the number of queries (build and process start excluded). Latency
@@ -72,6 +73,10 @@ func bruteForce(_ stations: [Station], _ point: Coordinate, k: Int, filter: Stat
     return Array(candidates.map { point.geodesicDistance(to: stations[$0.1].coordinate) }.sorted().prefix(k))
 }
 
+if CommandLine.arguments.dropFirst().first == "along" {
+    runAlongBenchmark(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 let options = Options(CommandLine.arguments)
 let loaded: LoadResult
 do { loaded = try StationLoader.load(path: options.stations) } catch { fail("\(error)") }
