@@ -47,4 +47,25 @@ public final class PreparedGeometry {
         }
         return (nearestX, nearestY)
     }
+
+    /// Whether `other` lies in the interior, touching no boundary (`GEOSPreparedContainsProperly_r`;
+    /// returns 2 on exception): a piece that passes needs no clipping.
+    public func containsProperly(_ other: Geometry) throws(GEOSError) -> Bool {
+        try predicate(other, "GEOSPreparedContainsProperly_r") { GEOSPreparedContainsProperly_r($0, $1, $2) }
+    }
+
+    /// Whether `other` comes within `distance` of this geometry, in the units of the plane
+    /// (`GEOSPreparedDistanceWithin_r`, GEOS 3.10+; returns 2 on exception).
+    public func isWithinDistance(_ distance: Double, of other: Geometry) throws(GEOSError) -> Bool {
+        try predicate(other, "GEOSPreparedDistanceWithin_r") { GEOSPreparedDistanceWithin_r($0, $1, $2, distance) }
+    }
+
+    private func predicate(_ other: Geometry, _ function: String,
+                           _ call: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar) throws(GEOSError) -> Bool {
+        precondition(other.context === base.context, "geometries of two GEOS contexts in one operation")
+        base.context.lastError = nil
+        let result = call(base.context.handle, pointer, other.pointer)
+        if result == 2 { throw .operation(function: function, message: base.context.takeError()) }
+        return result == 1
+    }
 }
