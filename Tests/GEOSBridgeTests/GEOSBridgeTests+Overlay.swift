@@ -87,15 +87,15 @@ extension GEOSBridgeTests {
         #expect(abs(total - 2500) < 1e-9, "the cells tile the envelope")
     }
 
-    @Test func preparedContainsProperlyAndDistanceWithin() throws {
+    @Test func preparedContainsProperlyAndIntersects() throws {
         let region = try context.polygon(PlanarPolygon(exterior: Self.square(0, 0, side: 10))).prepared()
         let inner = try context.polygon(PlanarPolygon(exterior: Self.square(1, 1, side: 2)))
         let touching = try context.polygon(PlanarPolygon(exterior: Self.square(0, 1, side: 2)))
         #expect(try region.containsProperly(inner))
         #expect(try region.containsProperly(touching) == false, "touching the boundary is not proper")
-        let point = try context.point(x: 13, y: 5)
-        #expect(try region.isWithinDistance(3, of: point))
-        #expect(try region.isWithinDistance(2.999, of: point) == false)
+        #expect(try region.intersects(touching))
+        #expect(try region.intersects(context.polygon(PlanarPolygon(exterior: Self.square(10, 10, side: 1)))), "a corner in common")
+        #expect(try region.intersects(context.polygon(PlanarPolygon(exterior: Self.square(10.001, 5, side: 1)))) == false)
     }
 
     /// The building and overlay paths free everything too (same method as ``repeatedUseFreesEveryGeometry()``).
