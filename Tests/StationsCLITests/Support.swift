@@ -12,6 +12,7 @@ func runInProcess(_ arguments: [String]) throws -> CapturedConsole {
     case let stats as StatsCommand: try stats.execute(console: captured.console)
     case let export as ExportCommand: try export.execute(console: captured.console)
     case let audit as AuditCommand: try audit.execute(console: captured.console)
+    case let coverage as CoverageCommand: try coverage.execute(console: captured.console)
     default: throw CocoaError(.featureUnsupported)
     }
     return captured
