@@ -36,7 +36,7 @@ public struct CoverageAnalysis: Sendable {
         let context = GEOSContext()
         let planar = try geosStep("projecting \(region.name)") { () throws(GEOSError) in try PlanarRegion(region, context: context) }
         let circles = candidateCircles(stations, near: region, projection: planar.projection)
-        let located = try locate(circles, in: planar)
+        let located = try planar.locate(circles.centres, reach: circles.circumradius, workers: workers)
         let reaching = circles.subset(circles.count == 0 ? [] : (0..<circles.count).filter { located.reaches[$0] })
         let components = CircleComponents.find(reaching)
 
@@ -84,63 +84,6 @@ public struct CoverageAnalysis: Sendable {
             coordinates = stations.lazy.filter { filter.accepts($0) && wide.contains($0.coordinate) }.map(\.coordinate)
         }
         return GeodesicCircles(around: coordinates, radius: radius, segments: segments, projection: projection)
-    }
-
-    /// Which circles reach the region, and how many stations lie in each part and in the whole.
-    struct Located {
-        var reaches: [Bool]
-        var inPart: [Int]
-        var inWhole: Int
-    }
-
-    func locate(_ circles: GeodesicCircles, in planar: PlanarRegion) throws(AnalysisError) -> Located {
-        let block = 4096
-        let blocks = (circles.count + block - 1) / block
-        let results = try runGEOSJobs(count: blocks, workers: workers) { (context) throws(AnalysisError) in
-            try geosStep("building the region in GEOS") { () throws(GEOSError) in try planar.geometries(in: context) }
-        } job: { geometries, context, b throws(AnalysisError) in
-            try geosStep("locating stations") { () throws(GEOSError) in
-                var found = Located(reaches: [], inPart: Array(repeating: 0, count: planar.parts.count), inWhole: 0)
-                for i in b * block..<min(circles.count, (b + 1) * block) {
-                    let c = circles.centres[i], reach = circles.circumradius[i]
-                    let box = planar.whole.box
-                    guard c.x >= box.minX - reach && c.x <= box.maxX + reach && c.y >= box.minY - reach && c.y <= box.maxY + reach else {
-                        found.reaches.append(false)
-                        continue
-                    }
-                    let inside = box.contains(c) ? try geometries.whole.covers(x: c.x, y: c.y) : false
-                    if inside {
-                        found.inWhole += 1
-                        if planar.parts.count == 1 {
-                            found.inPart[0] += 1  // the whole is the one part: no second test
-                        } else {
-                            for (p, part) in planar.parts.enumerated() where part.box.contains(c) {
-                                if try geometries.parts[p].covers(x: c.x, y: c.y) { found.inPart[p] += 1 }
-                            }
-                        }
-                        found.reaches.append(true)
-                    } else {
-                        // Outside: the circle matters if the square around it meets the region
-                        // (GEOS's own distance test took 200 µs a station).
-                        let square = PlanarPolygon(exterior: [
-                            PlanarPoint(x: c.x - reach, y: c.y - reach), PlanarPoint(x: c.x + reach, y: c.y - reach),
-                            PlanarPoint(x: c.x + reach, y: c.y + reach), PlanarPoint(x: c.x - reach, y: c.y + reach),
-                            PlanarPoint(x: c.x - reach, y: c.y - reach),
-                        ])
-                        found.reaches.append(try geometries.whole.intersects(context.polygon(square)))
-                    }
-                }
-                return found
-            }
-        }
-        var located = Located(reaches: [], inPart: Array(repeating: 0, count: planar.parts.count), inWhole: 0)
-        located.reaches.reserveCapacity(circles.count)
-        for result in results {
-            located.reaches += result.reaches
-            for p in located.inPart.indices { located.inPart[p] += result.inPart[p] }
-            located.inWhole += result.inWhole
-        }
-        return located
     }
 
     /// One component's union, its box, and the area of it inside each target.
