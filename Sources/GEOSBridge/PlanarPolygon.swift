@@ -1,6 +1,8 @@
 /// A position in the plane of a geometry's coordinates (projected metres, or longitude and latitude).
 public struct PlanarPoint: Hashable, Sendable {
+    /// East (projected metres, or longitude).
     public var x: Double
+    /// North (projected metres, or latitude).
     public var y: Double
 
     public init(x: Double, y: Double) {

@@ -70,7 +70,8 @@ import Testing
         let bowTie = try temporaryGeoJSON(#"{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}"#)
         let point = try temporaryGeoJSON(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}}]}"#)
         let text = try temporaryGeoJSON("not json")
-        defer { for path in [bowTie, point, text] { try? FileManager.default.removeItem(atPath: path) } }
+        let empty = try temporaryGeoJSON(#"{"type":"FeatureCollection","features":[]}"#)
+        defer { for path in [bowTie, point, text, empty] { try? FileManager.default.removeItem(atPath: path) } }
         let invalid = #expect(throws: RegionError.self) { try AnalysisRegion.resolve(bowTie) }
         #expect(invalid?.description.contains("Self-intersection") == true)
         let notPolygon = #expect(throws: RegionError.self) { try AnalysisRegion.resolve(point) }
@@ -78,5 +79,7 @@ import Testing
         #expect(notPolygon?.description.contains("feature 0") == true)
         let notJSON = #expect(throws: RegionError.self) { try AnalysisRegion.resolve(text) }
         #expect(notJSON?.description.contains("not JSON") == true)
+        let nothing = #expect(throws: RegionError.self) { try AnalysisRegion.resolve(empty) }
+        #expect(nothing?.description.contains("found an empty FeatureCollection") == true)
     }
 }

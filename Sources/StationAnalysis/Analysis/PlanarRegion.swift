@@ -56,8 +56,8 @@ struct PlanarRegion: Sendable {
 
     /// Projects `region` on a Lambert azimuthal equal-area projection centred on its bounding box.
     init(_ region: AnalysisRegion, context: GEOSContext) throws(GEOSError) {
-        let box = region.boundingBox ?? BoundingBox(south: 0, west: 0, north: 0, east: 0)
-        let projection = LambertAzimuthalEqualArea(centeredOn: box)
+        // Every part has a polygon (AnalysisRegion's invariant), so there is a box.
+        let projection = LambertAzimuthalEqualArea(centeredOn: region.boundingBox!)
         self.projection = projection
         var parts: [Part] = []
         for part in region.parts {

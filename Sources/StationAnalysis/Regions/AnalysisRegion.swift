@@ -14,7 +14,9 @@ public struct AnalysisRegion: Sendable {
         public var name: String
         public var polygons: [GeoPolygon]
 
+        /// A part must have a polygon: an empty one would be a row with nothing to measure.
         public init(name: String, polygons: [GeoPolygon]) {
+            precondition(!polygons.isEmpty, "a region part without polygons")
             self.name = name
             self.polygons = polygons
         }
@@ -25,7 +27,9 @@ public struct AnalysisRegion: Sendable {
     /// The parts, in the order reports list them.
     public var parts: [Part]
 
+    /// A region must have a part.
     public init(name: String, parts: [Part]) {
+        precondition(!parts.isEmpty, "a region without parts")
         self.name = name
         self.parts = parts
     }
