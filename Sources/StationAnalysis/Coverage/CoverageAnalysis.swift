@@ -95,8 +95,7 @@ public struct CoverageAnalysis: Sendable {
 
     static func union(of members: [Int], circles: GeodesicCircles, targets: [PlanarRegion.Part], prepared: [PreparedGeometry],
                       keepPolygons: Bool, context: GEOSContext) throws(GEOSError) -> Piece {
-        let (kept, rectangles) = InteriorCells.thin(members, circles: circles)
-        let input = kept.map(circles.polygon) + rectangles
+        let input = InteriorCells.thin(members, circles: circles)
         let union = input.count == 1 ? try context.polygon(input[0]) : try context.multiPolygon(input).unaryUnion()
         let extent = try union.extent()
         let box = PlanarBox(minX: extent.minX, minY: extent.minY, maxX: extent.maxX, maxY: extent.maxY)
