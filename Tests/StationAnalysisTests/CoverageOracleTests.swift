@@ -133,6 +133,25 @@ import Testing
         #expect(report.total.covered <= report.rows[0].covered + report.rows[1].covered)
     }
 
+    /// Components cut into strips give the areas and gaps of the whole union.
+    @Test func stripsGiveTheWholeUnion() throws {
+        var rng = SystemRandomNumberGeneratorSeeded(seed: 8)
+        let stations = (0..<3_000).map { testStation("c\($0)", 39.9 + Double.random(in: -0.1...0.1, using: &rng), 116.4 + Double.random(in: -0.12...0.12, using: &rng)) }
+        let region = try AnalysisRegion.resolve("北京")
+        let whole = try CoverageAnalysis(radius: 1_000, workers: 1).run(stations, in: region, gaps: true)
+        var cut = CoverageAnalysis(radius: 1_000, workers: 3)
+        cut.splitThreshold = 100
+        let strips = try cut.run(stations, in: region, gaps: true)
+        #expect(abs(strips.total.covered - whole.total.covered) < 1e-9 * whole.total.covered, "\(strips.total.covered) vs \(whole.total.covered)")
+        let (stripGaps, wholeGaps) = (try #require(strips.gaps?.first), try #require(whole.gaps?.first))
+        #expect(stripGaps.count == wholeGaps.count && stripGaps.map(\.holes.count) == wholeGaps.map(\.holes.count), "same parts and holes")
+        let (a, b) = (ellipsoidalArea(stripGaps, projection: strips.projection), ellipsoidalArea(wholeGaps, projection: whole.projection))
+        #expect(abs(a - b) < 1e-9 * b)
+        let dense = CoverageInternalsTests.randomCircles(count: 500, around: Coordinate(latitude: 39.9, longitude: 116.4), spread: 0.05, radius: 1_000, seed: 9)
+        let jobs = UnionJob.plan(CircleComponents.find(dense), circles: dense, workers: 3, threshold: 100)
+        #expect(jobs.count == 6 && jobs.allSatisfy { $0.strip != nil }, "one component, two strips per core")
+    }
+
     /// The same input gives the same report, whatever the number of threads.
     @Test func deterministicAcrossThreadCounts() throws {
         let region = try AnalysisRegion.resolve("北京")
