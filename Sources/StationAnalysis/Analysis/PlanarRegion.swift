@@ -30,6 +30,14 @@ struct PlanarBox: Hashable, Sendable {
     }
 
     func contains(_ p: PlanarPoint) -> Bool { p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY }
+
+    /// The box as a closed counterclockwise ring.
+    var polygon: PlanarPolygon {
+        PlanarPolygon(exterior: [
+            PlanarPoint(x: minX, y: minY), PlanarPoint(x: maxX, y: minY), PlanarPoint(x: maxX, y: maxY),
+            PlanarPoint(x: minX, y: maxY), PlanarPoint(x: minX, y: minY),
+        ])
+    }
 }
 
 /// An ``AnalysisRegion`` in the plane of a projection centred on it: each part's polygons (edges

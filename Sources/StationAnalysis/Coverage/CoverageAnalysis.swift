@@ -104,7 +104,7 @@ public struct CoverageAnalysis: Sendable {
                       prepared: [PreparedGeometry], keepPolygons: Bool, context: GEOSContext) throws(GEOSError) -> Piece {
         let input = InteriorCells.thin(members, circles: circles)
         var union = input.count == 1 ? try context.polygon(input[0]) : try context.multiPolygon(input).unaryUnion()
-        if let strip { union = try union.intersection(context.polygon(ServiceAreaAnalysis.box(strip))) }
+        if let strip { union = try union.intersection(context.polygon(strip.polygon)) }
         var covered = [Double](repeating: 0, count: targets.count)
         guard try !union.isEmpty() else { return Piece(covered: covered, box: nil, polygons: []) }
         let extent = try union.extent()

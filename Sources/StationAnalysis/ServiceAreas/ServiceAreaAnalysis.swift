@@ -46,12 +46,12 @@ public struct ServiceAreaAnalysis: Sendable {
         switch sites.points.count {
         case 0: return []
         // GEOS makes no cell for a single point: it has the whole region (the box, clipped later).
-        case 1: return [Self.box(planar.whole.box)]
+        case 1: return [planar.whole.box.polygon]
         default: break
         }
         let cells = try geosStep("Voronoi cells of \(sites.points.count) stations") { () throws(GEOSError) in
             // The region's box as the envelope: every cell reaches at least to its edges.
-            let envelope = try context.polygon(Self.box(planar.whole.box))
+            let envelope = try context.polygon(planar.whole.box.polygon)
             return try context.multiPoint(sites.points).voronoiDiagram(envelope: envelope).polygons()
         }
         guard let owners = sites.owners(of: cells) else {
@@ -61,13 +61,6 @@ public struct ServiceAreaAnalysis: Sendable {
         var ordered = [PlanarPolygon](repeating: PlanarPolygon(exterior: []), count: cells.count)
         for (cell, site) in owners.enumerated() { ordered[site] = cells[cell] }
         return ordered
-    }
-
-    static func box(_ box: PlanarBox) -> PlanarPolygon {
-        PlanarPolygon(exterior: [
-            PlanarPoint(x: box.minX, y: box.minY), PlanarPoint(x: box.maxX, y: box.minY), PlanarPoint(x: box.maxX, y: box.maxY),
-            PlanarPoint(x: box.minX, y: box.maxY), PlanarPoint(x: box.minX, y: box.minY),
-        ])
     }
 
     /// Each cell clipped to the region (a cell wholly inside needs no overlay), normalized, measured
