@@ -42,10 +42,7 @@ extension PlanarRegion {
                         }
                         found.reaches.append(true)
                     } else if r > 0 {
-                        let square = PlanarPolygon(exterior: [
-                            PlanarPoint(x: c.x - r, y: c.y - r), PlanarPoint(x: c.x + r, y: c.y - r), PlanarPoint(x: c.x + r, y: c.y + r),
-                            PlanarPoint(x: c.x - r, y: c.y + r), PlanarPoint(x: c.x - r, y: c.y - r),
-                        ])
+                        let square = PlanarBox(minX: c.x - r, minY: c.y - r, maxX: c.x + r, maxY: c.y + r).polygon
                         found.reaches.append(try geometries.whole.intersects(context.polygon(square)))
                     } else {
                         found.reaches.append(false)
