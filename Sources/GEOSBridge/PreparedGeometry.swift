@@ -47,4 +47,26 @@ public final class PreparedGeometry {
         }
         return (nearestX, nearestY)
     }
+
+    /// Whether `other` lies in the interior, touching no boundary (`GEOSPreparedContainsProperly_r`;
+    /// returns 2 on exception): a piece that passes needs no clipping.
+    public func containsProperly(_ other: Geometry) throws(GEOSError) -> Bool {
+        try predicate(other, "GEOSPreparedContainsProperly_r") { GEOSPreparedContainsProperly_r($0, $1, $2) }
+    }
+
+    /// Whether `other` and this geometry share at least one point (`GEOSPreparedIntersects_r`;
+    /// returns 2 on exception). A few microseconds for a small polygon against a province outline;
+    /// `GEOSPreparedDistanceWithin_r` took 200 µs for the same question in GEOS 3.11.
+    public func intersects(_ other: Geometry) throws(GEOSError) -> Bool {
+        try predicate(other, "GEOSPreparedIntersects_r") { GEOSPreparedIntersects_r($0, $1, $2) }
+    }
+
+    private func predicate(_ other: Geometry, _ function: String,
+                           _ call: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar) throws(GEOSError) -> Bool {
+        precondition(other.context === base.context, "geometries of two GEOS contexts in one operation")
+        base.context.lastError = nil
+        let result = call(base.context.handle, pointer, other.pointer)
+        if result == 2 { throw .operation(function: function, message: base.context.takeError()) }
+        return result == 1
+    }
 }

@@ -16,12 +16,14 @@ public struct StationsCommand: ParsableCommand {
               stations stats --data registry.csv
               stations audit --data registry.csv
               stations index build --data registry.csv -o stations.idx
+              stations coverage --radius 1km --bbox 112.4,37.7,112.7,38.0 -o gaps.geojson
+              stations areas --region 山西 --kind driver-home -o areas.geojson
 
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 I/O error.
             """,
         version: "0.1.0",
         subcommands: [NearCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, AuditCommand.self,
-                      IndexCommand.self, AlongCommand.self])
+                      IndexCommand.self, AlongCommand.self, CoverageCommand.self, AreasCommand.self])
 
     public init() {}
 

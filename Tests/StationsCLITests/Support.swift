@@ -13,6 +13,8 @@ func runInProcess(_ arguments: [String]) throws -> CapturedConsole {
     case let export as ExportCommand: try export.execute(console: captured.console)
     case let audit as AuditCommand: try audit.execute(console: captured.console)
     case let along as AlongCommand: try along.execute(console: captured.console)
+    case let coverage as CoverageCommand: try coverage.execute(console: captured.console)
+    case let areas as AreasCommand: try areas.execute(console: captured.console)
     default: throw CocoaError(.featureUnsupported)
     }
     return captured
