@@ -74,7 +74,7 @@ import Testing
         let future = try #require(try openError(patched(Self.original, at: 8, UInt32(3)), in: folder, name: "stations.idx"))
         #expect(future.reason == .unsupportedVersion)
         #expect(future.description == folder.appendingPathComponent("stations.idx").path
-                + ": snapshot format version 3, this stations reads version 1; rebuild it with `stations index build`")
+                + ": snapshot format version 3, this stations reads version 2; rebuild it with `stations index build`")
         let missing = folder.appendingPathComponent("missing.idx").path
         #expect(throws: SnapshotError(file: missing, reason: .missing, message: "no such file")) { try StationSnapshot.open(atPath: missing) }
         #expect((try? StationSnapshot.open(atPath: folder.path)) == nil)
@@ -129,7 +129,7 @@ import Testing
         let header = Self.header
         let original = Self.original
         let cases: [(String, [UInt8], String)] = [
-            ("stations", patched(original, at: 24, UInt32(header.stationCount + 1)), "section 'sorted-unit' is 12000 bytes, 1001 stations"),
+            ("stations", patched(original, at: 24, UInt32(header.stationCount + 1)), "section 'sorted-point' is 24000 bytes, 1001 stations"),
             ("too many stations", patched(original, at: 24, UInt32.max), "more than an index can hold"),
             ("no rows", patched(original, at: 28, UInt32(0)), "a grid of 0 rows"),
             ("too many columns", patched(original, at: 32, UInt32(1 << 20)), "columns (at most"),
@@ -261,7 +261,7 @@ import Testing
         let folder = try snapshotFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var rng = SeededGenerator(seed: 44)
-        let targets: [SnapshotSection] = [.cellMask, .rowMask, .blockMask, .sortedUnit, .sortedMask, .idRank, .records]
+        let targets: [SnapshotSection] = [.cellMask, .rowMask, .sortedPoint, .sortedMask, .records]
         for round in 0..<140 {
             let entry = Self.header.entry(targets[round % targets.count])
             var bytes = Self.original

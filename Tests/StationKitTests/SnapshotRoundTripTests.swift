@@ -37,7 +37,14 @@ import Testing
         #expect(mapped.stations.isSnapshot && !memory.stations.isSnapshot)
         #expect(mapped.count == 1000)
         #expect(Array(mapped.stations) == stations)
-        #expect(mapped.indexBytes == memory.indexBytes)
+        // A snapshot holds the main grid; the rare-amenity grids are rebuilt from it on request.
+        #expect(memory.layers.count > 0 && mapped.layers.isEmpty)
+        #expect(mapped.indexBytes == memory.indexBytes - memory.layers.reduce(0) { $0 + $1.grid.bytes })
+        let layered = mapped.withRareBitLayers()
+        #expect(layered.layers.map(\.bit) == memory.layers.map(\.bit))
+        #expect(layered.indexBytes == memory.indexBytes)
+        checkQueries(memory: memory, mapped: layered, stations: stations, queries: 300, seed: 32,
+                     centres: StationIndexOracleTests.chinaCities, spread: 4)
         #expect((mapped.rowCount, mapped.columnCount, mapped.minLatitude, mapped.rowHeight, mapped.columnWidth, mapped.dataMask)
                 == (memory.rowCount, memory.columnCount, memory.minLatitude, memory.rowHeight, memory.columnWidth, memory.dataMask))
         checkQueries(memory: memory, mapped: mapped, stations: stations, queries: 1500, seed: 31,

@@ -105,8 +105,8 @@ private struct CorridorSearch {
             var end = first + 1
             while end < pairs.count && Int(pairs[end] >> 32) == cell { end += 1 }
             for position in Int(index.cellStart[cell])..<Int(index.cellStart[cell + 1]) where matches(index.sortedMask[position]) {
-                let p = Vector3(x: Double(index.sortedUnit[3 * position]), y: Double(index.sortedUnit[3 * position + 1]),
-                                z: Double(index.sortedUnit[3 * position + 2]))
+                let p = EarthCentred(x: index.sortedPoint[3 * position], y: index.sortedPoint[3 * position + 1],
+                                     z: index.sortedPoint[3 * position + 2]).unitVector
                 reaching.removeAll(keepingCapacity: true)
                 for pair in pairs[first..<end] {
                     let number = Int(pair & 0xFFFF_FFFF)
@@ -121,7 +121,7 @@ private struct CorridorSearch {
         found.sort {
             if $0.distanceAlong != $1.distanceAlong { return $0.distanceAlong < $1.distanceAlong }
             if $0.detour != $1.detour { return $0.detour < $1.detour }
-            return index.idRank[$0.index] < index.idRank[$1.index]
+            return index.idPrecedes($0.index, $1.index)
         }
         return found
     }

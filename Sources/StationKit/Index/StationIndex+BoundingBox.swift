@@ -31,7 +31,7 @@ extension StationIndex {
             ? [westColumn...eastColumn]
             : [westColumn...(columnCount - 1), 0...eastColumn]
         var found: [Int] = []
-        for row in firstRow...lastRow where rowMask[row] & required == required {
+        for row in firstRow...lastRow where rowMask[row] & required == required && rowMask[row] & kindBits != 0 {
             for span in spans {
                 for column in span {
                     let cell = Self.cell(row: row, column: column, columns: columnCount)
@@ -48,6 +48,6 @@ extension StationIndex {
                 }
             }
         }
-        return found.sorted { idRank[$0] < idRank[$1] }
+        return sortedByID(found)
     }
 }

@@ -6,18 +6,18 @@ extension StationIndex {
     /// Distances are WGS84 geodesics; equal distances are ordered by station id, so the answer is
     /// deterministic. With `maxDistance` (metres, inclusive) only stations that close are returned.
     ///
-    /// The search is best-first over rows, runs of cells and stations, keyed by exact lower bounds on
-    /// the sphere; candidates are then ranked on the ellipsoid. It stops once no unexplored station
-    /// can beat the k-th answer even after the largest sphere-to-ellipsoid correction.
+    /// The search grows a box of cells around the query one side at a time, always the side whose
+    /// outside could hold the nearest unseen station, and stops once nothing outside the box can
+    /// beat the k-th answer (see ``NearestSearch``).
     public func nearest(to point: Coordinate, limit: Int = 1, filter: StationFilter = StationFilter(),
                         maxDistance: Double? = nil) -> [Match] {
         precondition(point.isValid, "query point out of range: \(point)")
         guard limit > 0, !stations.isEmpty else { return [] }
         if let maxDistance, !(maxDistance >= 0) { return [] }
-        // An amenity or kind that no station has: the row and cell masks would prune every row
-        // one by one; the OR of all of them says so at once.
+        // An amenity or kind that no station has: answered from the OR of every mask at once.
         guard dataMask & filter.requiredBits == filter.requiredBits, dataMask & filter.kindBits != 0 else { return [] }
-        var search = NearestSearch(index: self, point: point, limit: limit, filter: filter, maxDistance: maxDistance)
+        var search = NearestSearch(index: self, grid: grid(for: filter), point: point, limit: limit, filter: filter,
+                                   maxDistance: maxDistance)
         return search.run()
     }
 
@@ -28,212 +28,289 @@ extension StationIndex {
 }
 
 /// The state of one nearest-neighbour search.
-private struct NearestSearch {
+///
+/// The box is rows `south ... north` and the columns `westCount` to the west of the query's column
+/// through `eastCount` to its east (wrapping round the antimeridian). Every station outside it lies
+/// beyond one of its four sides, and ``SideBounds`` gives, for each side, an angle on the sphere
+/// that no such station is nearer than. The box grows on the side with the smallest bound until
+/// that bound, turned into metres on the ellipsoid, exceeds the k-th distance found.
+///
+/// Cells are thin latitude strips; inside one, stations are sorted by how far east they lie along
+/// the column's east axis (``StationGrid/eastKey(_:axes:column:)``). A difference of keys never
+/// exceeds the chord, which never exceeds the geodesic: the scan walks outward from the query's key
+/// and stops on both sides once the key difference passes the k-th distance. So a city cell holding
+/// thousands of stations costs a binary search and a short stretch, not a full pass.
+struct NearestSearch {
     let index: StationIndex
+    let grid: StationGrid
     let point: Coordinate
-    let geometry: QueryGeometry
+    let query: EarthCentred
     let limit: Int
     let maxDistance: Double?
     let required: UInt32
     let kindBits: UInt32
+    /// Large limits (``StationIndex/within(_:of:filter:)``) collect and sort once at the end.
+    let collectsAll: Bool
 
-    /// Query's column and its position inside it (degrees from the column's west edge).
+    let latitudeRadians: Double
+    let cosLatitude: Double
+    /// Query's row and column (clamped into the grid), and the box around them.
+    let queryRow: Int
     let queryColumn: Int
-    let offsetInColumn: Double
-    /// Column offsets `1...eastCount` are reached going east, `0...westCount - 1` going west.
-    let eastCount: Int
-    let westCount: Int
+    var south: Int
+    var north: Int
+    var westCount = 0
+    var eastCount = 0
 
-    var heap = SearchHeap(capacity: 64)
-    /// Best answers so far, ordered by (distance, id rank); at most `limit` long.
+    /// Best answers so far, ordered by (distance, id); at most `limit` long unless collecting all.
     var best: [Match] = []
-    /// Keys above this cannot contribute: from `maxDistance`, then from the k-th answer.
-    var keyLimit: Double
+    /// No station farther than this can still be an answer: `maxDistance`, then the k-th distance.
+    var reach: Double
+    /// `reach²` widened by a hair: a station whose squared chord exceeds it is out (its geodesic is
+    /// longer than its chord) whatever the rounding.
+    var reachChordSquared: Double
 
-    init(index: StationIndex, point: Coordinate, limit: Int, filter: StationFilter, maxDistance: Double?) {
+    init(index: StationIndex, grid: StationGrid, point: Coordinate, limit: Int, filter: StationFilter, maxDistance: Double?) {
         self.index = index
+        self.grid = grid
         self.point = point
-        geometry = QueryGeometry(point)
+        query = point.earthCentred
         self.limit = limit
         self.maxDistance = maxDistance
         required = filter.requiredBits
         kindBits = filter.kindBits
-        keyLimit = maxDistance.map(Self.keyLimit(forGeodesic:)) ?? 2
-
-        let columns = index.columnCount
-        let east = point.longitude + 180
-        queryColumn = StationIndex.column(of: point.longitude, width: index.columnWidth, columns: columns)
-        offsetInColumn = min(max(east - Double(queryColumn) * index.columnWidth, 0), index.columnWidth)
-        // Offset +j is east distance j·w − f; the same column as offset −(n−j) is west distance
-        // (n−j−1)·w + f. Go east while that is no farther, west for the rest.
-        let ratio = offsetInColumn / index.columnWidth
-        let eastLimit = Int(((Double(columns - 1) + 2 * ratio) / 2).rounded(.down))
-        eastCount = min(max(eastLimit, 0), columns - 1)
-        westCount = columns - eastCount
+        collectsAll = limit > Self.sortedLimit
+        latitudeRadians = point.latitude * degreesToRadians
+        cosLatitude = cos(latitudeRadians)
+        queryRow = grid.row(of: point.latitude)
+        queryColumn = grid.column(of: point.longitude)
+        south = queryRow
+        north = queryRow
+        reach = maxDistance ?? .infinity
+        reachChordSquared = .infinity
+        best.reserveCapacity(collectsAll ? 16 : limit)
+        updateChordLimit()
     }
 
+    /// Limits above this collect every station in reach and sort once.
+    static let sortedLimit = 64
+    /// Sphere angle × this ≤ geodesic on WGS84 (``Earth/geodesicToSphereMin`` on the mean sphere).
+    static let metresPerRadianAtLeast = Earth.geodesicToSphereMin * Earth.meanRadius
+    /// Extra degrees each side of a cell, to absorb rounding in cell assignment.
+    static let slack = 1e-9
+
     mutating func run() -> [Match] {
-        let startRow = StationIndex.row(of: point.latitude, south: index.minLatitude, height: index.rowHeight, rows: index.rowCount)
-        heap.push(SearchEntry(key: rowKey(startRow), tag: .row, row: Int32(startRow), direction: 0))
-        while let entry = heap.pop() {
-            if entry.key > keyLimit { break }
-            switch entry.tag {
-            case .row: expandRow(entry)
-            case .cell: expandCell(entry)
-            case .station: accept(sortedPosition: Int(entry.offset))
+        visitRow(queryRow)
+        while true {
+            let sides = SideBounds(of: self)
+            guard let side = sides.nearest, sides.angle(of: side) * Self.metresPerRadianAtLeast <= reach else { break }
+            switch side {
+            case .north:
+                north += 1
+                visitRow(north)
+            case .south:
+                south -= 1
+                visitRow(south)
+            case .east:
+                eastCount += 1
+                visitColumn(offset: eastCount)
+            case .west:
+                westCount += 1
+                visitColumn(offset: -westCount)
             }
+        }
+        if collectsAll {
+            let index = self.index
+            best.sort { $0.distance < $1.distance || ($0.distance == $1.distance && index.idPrecedes($0.index, $1.index)) }
+            if best.count > limit { best.removeLast(best.count - limit) }
         }
         return best
     }
 
-    func rowSouth(_ row: Int) -> Double { index.minLatitude + Double(row) * index.rowHeight }
-
-    func rowKey(_ row: Int) -> Double {
-        geometry.bandBound(south: rowSouth(row), north: rowSouth(row + 1))
-    }
-
+    @inline(__always)
     func matches(_ mask: UInt32) -> Bool { mask & required == required && mask & kindBits != 0 }
 
-    /// Longitude gap, in degrees, from the query to the column at `offset` in `direction`.
-    func longitudeGap(offset: Int, direction: Int) -> Double {
-        if direction > 0 { return Double(offset) * index.columnWidth - offsetInColumn }
-        return offset == 0 ? 0 : Double(offset - 1) * index.columnWidth + offsetInColumn
-    }
-
     @inline(__always)
-    func columnAt(offset: Int, direction: Int) -> Int {
-        // Offsets stay below the column count, so one wrap suffices (no division in the hot loop).
-        let columns = index.columnCount
-        let column = queryColumn + direction * offset
+    func wrapped(_ column: Int) -> Int {
+        let columns = grid.columnCount
         return column < 0 ? column + columns : column >= columns ? column - columns : column
     }
 
-    mutating func expandRow(_ entry: SearchEntry) {
-        let row = Int(entry.row)
-        // Queue the next row outward first: its bound never beats this one's.
-        for direction in entry.direction == 0 ? [-1, 1] : [Int(entry.direction)] {
-            let next = row + direction
-            if next >= 0 && next < index.rowCount {
-                heap.push(SearchEntry(key: rowKey(next), tag: .row, row: Int32(next), direction: Int8(direction)))
-            }
-        }
-        guard matches(index.rowMask[row]) else { return }
-        pushNextCell(row: row, direction: -1, from: 0, through: westCount - 1)
-        pushNextCell(row: row, direction: 1, from: 1, through: eastCount)
-    }
-
-    mutating func expandCell(_ entry: SearchEntry) {
-        let row = Int(entry.row), direction = Int(entry.direction), offset = Int(entry.offset)
-        pushNextCell(row: row, direction: direction, from: offset + 1, through: Int(entry.lastOffset))
-        let cell = StationIndex.cell(row: row, column: columnAt(offset: offset, direction: direction), columns: index.columnCount)
-        let range = Int(index.cellStart[cell])..<Int(index.cellStart[cell + 1])
-        // A dense cell (a city centre in a clustered registry holds thousands) would fill the heap
-        // before the first answer exists. Accepting its few best candidates at once sets the k-th
-        // distance, and with it `keyLimit`, so that only stations that can still compete are queued.
-        // Any k stations bound the k-th nearest distance, so this prunes nothing that could win.
-        var seeded: [Int] = []
-        if best.count < limit && limit <= Self.seedLimit && range.count > Self.denseCell {
-            seeded = closest(in: range, count: limit - best.count)
-            for position in seeded { accept(sortedPosition: position) }
-        }
-        for position in range where matches(index.sortedMask[position]) {
-            let key = key(at: position)
-            if key <= keyLimit && (seeded.isEmpty || !seeded.contains(position)) {
-                heap.push(SearchEntry(key: key, tag: .station, offset: Int32(position)))
-            }
+    /// The cells of row `row` across the box's columns.
+    mutating func visitRow(_ row: Int) {
+        guard matches(grid.rowMask[row]) else { return }
+        let base = row * grid.columnCount
+        for offset in -westCount...eastCount {
+            visitCell(base + wrapped(queryColumn + offset))
         }
     }
 
-    /// Cells with more stations than this are seeded (see ``expandCell(_:)``).
-    static let denseCell = 32
-    /// Seeding keeps its candidates in a small sorted array; larger `limit`s (``StationIndex/within(_:of:filter:)``) skip it.
-    static let seedLimit = 64
+    /// The cells of the column at `offset` from the query's across the box's rows.
+    mutating func visitColumn(offset: Int) {
+        let column = wrapped(queryColumn + offset)
+        for row in south...north where matches(grid.rowMask[row]) {
+            visitCell(row * grid.columnCount + column)
+        }
+    }
 
-    /// haversine(θ) = chord² / 4 between the query and a station, from the unit vectors.
+    mutating func visitCell(_ cell: Int) {
+        guard matches(grid.cellMask[cell]) else { return }
+        let first = Int(grid.cellStart[cell]), end = Int(grid.cellStart[cell + 1])
+        if end - first <= Self.smallCell {
+            for position in first..<end { _ = consider(position) }
+            return
+        }
+        // Outward from the query's east key: each step takes the nearer of the two neighbours in
+        // key, and the walk ends once both are farther in key alone than the current reach.
+        let column = cell % grid.columnCount
+        let points = grid.sortedPoint.baseAddress!
+        let axisX = grid.eastAxis[2 * column], axisY = grid.eastAxis[2 * column + 1]
+        let key = query.x * axisX + query.y * axisY
+        // First position whose key is at least the query's.
+        var low = first, high = end
+        while low < high {
+            let middle = (low + high) / 2
+            if points[3 * middle] * axisX + points[3 * middle + 1] * axisY < key { low = middle + 1 } else { high = middle }
+        }
+        var up = low, down = low - 1
+        var upGap = up < end ? points[3 * up] * axisX + points[3 * up + 1] * axisY - key : .infinity
+        var downGap = down >= first ? key - (points[3 * down] * axisX + points[3 * down + 1] * axisY) : .infinity
+        var gapLimit = reach * Self.reachWidening
+        while up < end || down >= first {
+            if upGap <= downGap {
+                guard upGap <= gapLimit else { return }
+                if consider(up) { gapLimit = reach * Self.reachWidening }
+                up += 1
+                upGap = up < end ? points[3 * up] * axisX + points[3 * up + 1] * axisY - key : .infinity
+            } else {
+                guard downGap <= gapLimit else { return }
+                if consider(down) { gapLimit = reach * Self.reachWidening }
+                down -= 1
+                downGap = down >= first ? key - (points[3 * down] * axisX + points[3 * down + 1] * axisY) : .infinity
+            }
+        }
+    }
+
+    /// Cells up to this size are scanned whole.
+    static let smallCell = 8
+    /// Relative widening of the reach in the key and chord tests: rounding never excludes a station
+    /// that is exactly at the k-th distance.
+    static let reachWidening = 1 + 1e-9
+
+    /// Tests the entry at `position`; true when it was taken as an answer (the reach may have shrunk).
+    /// The chord test inline, the rest (a few entries per query) out of line.
     @inline(__always)
-    func key(at position: Int) -> Double {
-        let dx = geometry.unit.x - Double(index.sortedUnit[3 * position])
-        let dy = geometry.unit.y - Double(index.sortedUnit[3 * position + 1])
-        let dz = geometry.unit.z - Double(index.sortedUnit[3 * position + 2])
-        return (dx * dx + dy * dy + dz * dz) / 4
+    mutating func consider(_ position: Int) -> Bool {
+        guard matches(grid.sortedMask[position]) else { return false }
+        let points = grid.sortedPoint.baseAddress!
+        let dx = query.x - points[3 * position], dy = query.y - points[3 * position + 1], dz = query.z - points[3 * position + 2]
+        let chordSquared = dx * dx + dy * dy + dz * dz
+        guard chordSquared <= reachChordSquared else { return false }
+        return accept(position, chordSquared: chordSquared)
     }
 
-    /// Positions of the `count` matching stations in `range` with the smallest keys.
-    func closest(in range: Range<Int>, count: Int) -> [Int] {
-        var chosen: [(key: Double, position: Int)] = []
-        chosen.reserveCapacity(count + 1)
-        for position in range where matches(index.sortedMask[position]) {
-            let key = key(at: position)
-            if chosen.count == count, let last = chosen.last, key >= last.key { continue }
-            var at = chosen.count
-            while at > 0 && chosen[at - 1].key > key { at -= 1 }
-            chosen.insert((key, position), at: at)
-            if chosen.count > count { chosen.removeLast() }
+    /// Ranks an entry within the chord limit by its geodesic and keeps it if it is among the best.
+    @inline(never)
+    mutating func accept(_ position: Int, chordSquared: Double) -> Bool {
+        let station = EarthCentred(x: grid.sortedPoint[3 * position], y: grid.sortedPoint[3 * position + 1],
+                                   z: grid.sortedPoint[3 * position + 2])
+        let stationIndex = Int(grid.sortedStation[position])
+        let distance: Double
+        if chordSquared <= ShortGeodesic.maxChordSquared {
+            distance = ShortGeodesic.length(query, station, chordSquared: chordSquared)
+        } else {
+            // Farther than 200 km: Vincenty on the record's latitude and longitude, as
+            // `geodesicDistance` does (the same function, so the answers agree with it exactly).
+            let coordinate = index.stations.coordinate(at: stationIndex)
+            guard coordinate.isValid else { return false }
+            distance = point.geodesicDistance(to: coordinate)
         }
-        return chosen.map(\.position)
-    }
-
-    /// Queues the first cell at or after `from` along the run whose mask can match.
-    /// Skipping non-matching cells here, without the heap, is what makes rare amenities cheap.
-    mutating func pushNextCell(row: Int, direction: Int, from: Int, through last: Int) {
-        guard from <= last else { return }
-        let rowBase = row * index.columnCount
-        let blockBase = row * index.blocksPerRow
-        var offset = from
-        while offset <= last {
-            let column = columnAt(offset: offset, direction: direction)
-            let block = column >> 6
-            if !matches(index.blockMask[blockBase + block]) {
-                // Nothing in this block of 64 columns can match: step past its edge in one go.
-                offset += direction > 0 ? min((block + 1) << 6, index.columnCount) - column : column - (block << 6) + 1
-                continue
-            }
-            if matches(index.cellMask[rowBase + column]) { break }
-            offset += 1
+        // Damaged snapshot arrays can give anything; a distance that is not a number is no answer.
+        guard distance.isFinite, distance <= reach else { return false }
+        if collectsAll {
+            best.append(Match(index: stationIndex, distance: distance))
+            return true
         }
-        guard offset <= last else { return }
-        let key = geometry.cellBound(south: rowSouth(row), north: rowSouth(row + 1),
-                                     deltaLongitude: longitudeGap(offset: offset, direction: direction))
-        guard key <= keyLimit else { return }
-        heap.push(SearchEntry(key: key, tag: .cell, row: Int32(row), direction: Int8(direction),
-                              offset: Int32(offset), lastOffset: Int32(last)))
-    }
-
-    /// Ranks a candidate on the ellipsoid and keeps it if it is among the best so far.
-    mutating func accept(sortedPosition: Int) {
-        let stationIndex = Int(index.sortedStation[sortedPosition])
-        let coordinate = index.stations.coordinate(at: stationIndex)
-        // Always true in memory; a damaged snapshot's garbage position is no answer (and would
-        // give a distance that is not a number).
-        guard coordinate.isValid else { return }
-        let distance = point.geodesicDistance(to: coordinate)
-        if let maxDistance, distance > maxDistance { return }
-        let rank = index.idRank[stationIndex]
-        if best.count == limit, let last = best.last, !precedes(distance, rank, last) { return }
-        let match = Match(index: stationIndex, distance: distance)
+        if best.count == limit, let last = best.last, !precedes(distance, stationIndex, last) { return false }
         var insertAt = best.count
-        while insertAt > 0 && precedes(distance, rank, best[insertAt - 1]) { insertAt -= 1 }
-        best.insert(match, at: insertAt)
-        if best.count > limit { best.removeLast() }
-        if best.count == limit, let last = best.last {
-            // Nothing whose sphere distance exceeds kth / (min ratio) can come before the k-th answer.
-            keyLimit = min(keyLimit, Self.keyLimit(forGeodesic: last.distance))
+        while insertAt > 0 && precedes(distance, stationIndex, best[insertAt - 1]) { insertAt -= 1 }
+        if best.count == limit { best.removeLast() }
+        best.insert(Match(index: stationIndex, distance: distance), at: insertAt)
+        if best.count == limit, let last = best.last, last.distance < reach {
+            reach = last.distance
+            updateChordLimit()
+        }
+        return true
+    }
+
+    mutating func updateChordLimit() {
+        let widened = reach * Self.reachWidening
+        reachChordSquared = widened * widened
+    }
+
+    @inline(__always)
+    func precedes(_ distance: Double, _ station: Int, _ other: Match) -> Bool {
+        distance < other.distance || (distance == other.distance && index.idPrecedes(station, other.index))
+    }
+}
+
+/// Lower bounds, as angles on the unit sphere, on the distance from the query to any point beyond
+/// each side of the search box. A side that has nothing beyond it (the grid's first or last row,
+/// or columns that already go all the way round) is absent.
+struct SideBounds {
+    enum Side { case north, south, east, west }
+
+    var north = Double.infinity, south = Double.infinity, east = Double.infinity, west = Double.infinity
+
+    init(of search: NearestSearch) {
+        let grid = search.grid
+        let latitude = search.point.latitude
+        let slack = NearestSearch.slack
+        if search.north < grid.rowCount - 1 {
+            // Any point north of the box's top edge is at least the latitude difference away.
+            let edge = grid.minLatitude + Double(search.north + 1) * grid.rowHeight - slack
+            north = max(0, edge - latitude) * degreesToRadians
+        }
+        if search.south > 0 {
+            let edge = grid.minLatitude + Double(search.south) * grid.rowHeight + slack
+            south = max(0, latitude - edge) * degreesToRadians
+        }
+        if search.westCount + search.eastCount + 1 < grid.columnCount {
+            // The rest of the circle of longitude, beyond either meridian edge of the box.
+            let queryEast = search.point.longitude + 180
+            let eastEdge = Double(search.queryColumn + search.eastCount + 1) * grid.columnWidth
+            let westEdge = Double(search.queryColumn - search.westCount) * grid.columnWidth
+            east = Self.meridianAngle(max(0, eastEdge - queryEast - slack) * degreesToRadians, search: search)
+            west = Self.meridianAngle(max(0, queryEast - westEdge - slack) * degreesToRadians, search: search)
         }
     }
 
-    /// The largest key a station within `distance` (geodesic) can have. The millimetre absorbs
-    /// rounding noise of both formulas, which dominates for points a nanometre apart (e.g. at a pole).
-    ///
-    /// Station keys come from 32-bit unit vectors: each component is off by at most 2⁻²⁴, so the
-    /// chord by at most √3·2⁻²⁴ < 1.2e-7 (under a metre on the Earth). A key is chord²/4 = h with
-    /// chord = 2√h, so a station whose true key is at most h has a computed key at most
-    /// (√h + 0.6e-7)².
-    static func keyLimit(forGeodesic distance: Double) -> Double {
-        let root = haversine(ofSphereDistance: distance / Earth.geodesicToSphereMin + 0.001).squareRoot() + 0.6e-7
-        return root * root
+    /// Least angle from the query to a meridian `deltaLongitude` radians away, and so to anything
+    /// beyond it: asin(cos φ · sin Δλ) while Δλ < 90°, else the distance to the nearer pole.
+    /// Taken from below with sin x ≥ x − x³/6 and asin x ≥ x, to spare the trigonometry.
+    @inline(__always)
+    static func meridianAngle(_ deltaLongitude: Double, search: NearestSearch) -> Double {
+        if deltaLongitude >= Double.pi / 2 { return max(0, Double.pi / 2 - abs(search.latitudeRadians) - 1e-12) }
+        let sine = deltaLongitude - deltaLongitude * deltaLongitude * deltaLongitude / 6
+        return max(0, search.cosLatitude * sine * (1 - 1e-12))
     }
 
-    func precedes(_ distance: Double, _ rank: UInt32, _ other: Match) -> Bool {
-        distance < other.distance || (distance == other.distance && rank < index.idRank[other.index])
+    /// The side with the smallest bound, nil when no side is left.
+    var nearest: Side? {
+        var side: Side? = nil, angle = Double.infinity
+        if north < angle { (side, angle) = (.north, north) }
+        if south < angle { (side, angle) = (.south, south) }
+        if east < angle { (side, angle) = (.east, east) }
+        if west < angle { (side, angle) = (.west, west) }
+        return side
+    }
+
+    func angle(of side: Side) -> Double {
+        switch side {
+        case .north: north
+        case .south: south
+        case .east: east
+        case .west: west
+        }
     }
 }

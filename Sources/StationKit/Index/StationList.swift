@@ -37,6 +37,12 @@ public struct StationList: RandomAccessCollection, Sendable {
         return array[position].coordinate
     }
 
+    /// Id of station `position`, without decoding the rest of a snapshot's record.
+    func id(at position: Int) -> String {
+        if let records { return records.id(at: position) }
+        return array[position].id
+    }
+
     /// Whether the stations are read from a mapped snapshot.
     public var isSnapshot: Bool { records != nil }
 }

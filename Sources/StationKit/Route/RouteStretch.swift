@@ -37,6 +37,6 @@ extension StationIndex {
     private func isBetterPick(_ match: RouteMatch, than other: RouteMatch) -> Bool {
         if match.detour != other.detour { return match.detour < other.detour }
         if match.distanceAlong != other.distanceAlong { return match.distanceAlong < other.distanceAlong }
-        return idRank[match.index] < idRank[other.index]
+        return idPrecedes(match.index, other.index)
     }
 }

@@ -25,6 +25,13 @@ struct SnapshotRecords: @unchecked Sendable {
         Coordinate(latitude: coordinates[2 * station], longitude: coordinates[2 * station + 1])
     }
 
+    /// The id of station `station` (its record's first field).
+    func id(at station: Int) -> String {
+        precondition(station >= 0 && station < count, "station \(station) out of range 0..<\(count)")
+        var reader = RecordFieldReader(text, start: Int(clamping: offsets[station]), end: Int(clamping: offsets[station + 1]))
+        return reader.next()
+    }
+
     /// Decodes station `station`.
     func station(at station: Int) -> Station {
         precondition(station >= 0 && station < count, "station \(station) out of range 0..<\(count)")

@@ -1,16 +1,15 @@
 /// The sections of a snapshot file, by the kind number the section table stores.
 ///
-/// Numbers are part of the file format (docs/SNAPSHOT.md): never renumber; a new section means a
-/// new format version.
+/// Numbers are part of the file format (docs/SNAPSHOT.md): a change to them, or a new section,
+/// means a new format version. Version 2 replaced version 1's float unit vectors, id ranks and
+/// block masks with Earth-centred points.
 enum SnapshotSection: UInt32, CaseIterable, Sendable {
     case cellStart = 1
     case cellMask
     case rowMask
-    case blockMask
-    case sortedUnit
+    case sortedPoint
     case sortedMask
     case sortedStation
-    case idRank
     case coordinates
     case stationInfo
     case recordOffsets
@@ -21,7 +20,7 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
     /// the per-station arrays before the text.
     static let fileOrder: [SnapshotSection] = [
         .cellStart, .sortedStation,
-        .cellMask, .rowMask, .blockMask, .sortedUnit, .sortedMask, .idRank,
+        .cellMask, .rowMask, .sortedPoint, .sortedMask,
         .coordinates, .stationInfo, .recordOffsets, .records,
     ]
 
@@ -34,11 +33,9 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
         case .cellStart: "cell-start"
         case .cellMask: "cell-mask"
         case .rowMask: "row-mask"
-        case .blockMask: "block-mask"
-        case .sortedUnit: "sorted-unit"
+        case .sortedPoint: "sorted-point"
         case .sortedMask: "sorted-mask"
         case .sortedStation: "sorted-station"
-        case .idRank: "id-rank"
         case .coordinates: "coordinates"
         case .stationInfo: "station-info"
         case .recordOffsets: "record-offsets"
@@ -54,9 +51,8 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
         case .cellStart: return (cells + 1) * 4
         case .cellMask: return cells * 4
         case .rowMask: return rows * 4
-        case .blockMask: return rows * StationIndex.blocks(columns: columns) * 4
-        case .sortedUnit: return stations * 3 * 4
-        case .sortedMask, .sortedStation, .idRank, .stationInfo: return stations * 4
+        case .sortedPoint: return stations * 3 * 8
+        case .sortedMask, .sortedStation, .stationInfo: return stations * 4
         case .coordinates: return stations * 2 * 8
         case .recordOffsets: return (stations + 1) * 8
         case .records: return nil
@@ -69,7 +65,7 @@ enum SnapshotLayout {
     /// `STNIDX` and two zero bytes.
     static let magic: [UInt8] = Array("STNIDX".utf8) + [0, 0]
     /// The format this build writes and reads.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     /// Fixed part of the header, before the section table.
     static let fixedHeaderSize = 64
     /// One section table entry: kind, reserved, offset, length, checksum.

@@ -34,13 +34,17 @@ extension StationSnapshot {
                                       info: sections.array(.stationInfo, of: UInt32.self),
                                       offsets: sections.array(.recordOffsets, of: UInt64.self),
                                       text: sections.bytes(.records), mapping: mapping)
-        return StationIndex(stations: StationList(records: records), rowCount: header.rowCount, columnCount: header.columnCount,
-                            minLatitude: header.minLatitude, rowHeight: header.rowHeight,
-                            cellStart: cellStart, cellMask: sections.array(.cellMask, of: UInt32.self),
-                            rowMask: sections.array(.rowMask, of: UInt32.self), blockMask: sections.array(.blockMask, of: UInt32.self),
-                            sortedUnit: sections.array(.sortedUnit, of: Float.self), sortedMask: sections.array(.sortedMask, of: UInt32.self),
-                            sortedStation: sortedStation, idRank: sections.array(.idRank, of: UInt32.self),
-                            memory: IndexMemory(mapping: mapping))
+        let memory = IndexMemory(mapping: mapping)
+        let grid = StationGrid(rowCount: header.rowCount, columnCount: header.columnCount, minLatitude: header.minLatitude,
+                               rowHeight: header.rowHeight, columnWidth: StationGrid.columnWidth(columns: header.columnCount),
+                               cellStart: cellStart, cellMask: sections.array(.cellMask, of: UInt32.self),
+                               rowMask: sections.array(.rowMask, of: UInt32.self),
+                               sortedPoint: sections.array(.sortedPoint, of: Double.self),
+                               sortedMask: sections.array(.sortedMask, of: UInt32.self), sortedStation: sortedStation,
+                               eastAxis: StationGrid.eastAxes(columns: header.columnCount,
+                                                              width: StationGrid.columnWidth(columns: header.columnCount),
+                                                              in: memory))
+        return StationIndex(stations: StationList(records: records), grid: grid, layers: [], memory: memory)
     }
 
     static func corrupt(_ section: SnapshotSection, _ message: String, file: String) -> SnapshotError {

@@ -81,7 +81,8 @@ struct NearCommand: ParsableCommand {
         let filter = StationFilter(need: try parseNeed(need), kinds: try parseKinds(kind))
         let maxDistance = try within.map(DistanceArgument.parse)
         if let batch {
-            try BatchRunner(index: index, filter: filter, limit: limit, maxDistance: maxDistance,
+            // A mapped snapshot has no rare-amenity grids; many queries repay building them.
+            try BatchRunner(index: index.withRareBitLayers(), filter: filter, limit: limit, maxDistance: maxDistance,
                             format: format ?? .csv, strict: dataOptions.strict, datum: crs)
                 .run(path: batch, console: console)
             return

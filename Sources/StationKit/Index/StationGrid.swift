@@ -1,0 +1,185 @@
+import Foundation
+
+/// A latitude/longitude grid over a set of stations, stored as flat sorted arrays: the main grid
+/// of a ``StationIndex`` holds every station, a ``RareBitLayer`` those with one rare amenity or kind.
+///
+/// Built by a counting sort of the entries into cells (CSR layout: a cell is a range of the sorted
+/// arrays), then by how far east they lie inside each cell (``eastKey(_:axes:column:)``). Cells
+/// are thin latitude strips, many times wider than high, so the east order does within a cell
+/// what the rows do across them. Every cell and every row keeps the OR of its stations'
+/// search masks, so a search skips what cannot match. Columns always span the full 360° of
+/// longitude, which makes the antimeridian an ordinary wrap-around; rows span only the entries'
+/// latitudes. The arrays point into memory an ``IndexMemory`` owns (built, or a mapped snapshot).
+struct StationGrid: @unchecked Sendable {
+    let rowCount: Int
+    let columnCount: Int
+    let minLatitude: Double
+    let rowHeight: Double
+    let columnWidth: Double
+
+    /// `cellStart[c] ..< cellStart[c + 1]` is cell `c`'s range in the sorted arrays (row-major cells).
+    let cellStart: UnsafeBufferPointer<UInt32>
+    /// OR of the search masks of each cell's stations.
+    let cellMask: UnsafeBufferPointer<UInt32>
+    /// OR of the cell masks of each row.
+    let rowMask: UnsafeBufferPointer<UInt32>
+    // Entries sorted by cell, and from west to east inside a cell; parallel
+    // arrays so the hot loop touches only what it needs.
+    /// Earth-centred coordinates `x, y, z` in metres (interleaved): a station's exact distance from
+    /// a query is its chord plus a curvature term (``ShortGeodesic``), with no trigonometry and
+    /// no visit to the station records.
+    let sortedPoint: UnsafeBufferPointer<Double>
+    /// Search mask of each entry (``StationIndex/searchMask(_:)``).
+    let sortedMask: UnsafeBufferPointer<UInt32>
+    /// Position of each entry's station in ``StationIndex/stations``.
+    let sortedStation: UnsafeBufferPointer<UInt32>
+    /// Each column's east axis (``eastAxes(columns:width:in:)``), the order inside its cells.
+    let eastAxis: UnsafeBufferPointer<Double>
+
+    /// Most rows and columns a grid has (the build's caps; a snapshot claiming more is refused).
+    static let maxRows = 1 << 15
+    static let maxColumns = 1 << 16
+    /// Entries per cell the grid is sized for (over the full circle, so many cells are empty).
+    /// Dense cities then hold hundreds in a cell; the search reaches only the few near the query
+    /// through the east order inside each cell, so cells may be coarse, and cheap in memory.
+    static let entriesPerCell = 2.0
+
+    var entryCount: Int { sortedStation.count }
+
+    /// Bytes of the arrays.
+    var bytes: Int {
+        cellStart.count * 4 + cellMask.count * 4 + rowMask.count * 4
+            + sortedPoint.count * 8 + sortedMask.count * 4 + sortedStation.count * 4 + eastAxis.count * 8
+    }
+
+    /// One expression for build and snapshot alike, so both compute the identical width.
+    static func columnWidth(columns: Int) -> Double { 360 / Double(columns) }
+
+    static func row(of latitude: Double, south: Double, height: Double, rows: Int) -> Int {
+        min(max(Int(((latitude - south) / height).rounded(.down)), 0), rows - 1)
+    }
+
+    static func column(of longitude: Double, width: Double, columns: Int) -> Int {
+        // Longitude 180 goes into the last column (its east edge), not around to the first.
+        min(max(Int(((longitude + 180) / width).rounded(.down)), 0), columns - 1)
+    }
+
+    func row(of latitude: Double) -> Int { Self.row(of: latitude, south: minLatitude, height: rowHeight, rows: rowCount) }
+    func column(of longitude: Double) -> Int { Self.column(of: longitude, width: columnWidth, columns: columnCount) }
+
+    /// One entry to build a grid from.
+    struct Entry {
+        var coordinate: Coordinate
+        var point: EarthCentred
+        var mask: UInt32
+        var station: UInt32
+    }
+
+    /// Builds a grid over `entries`, allocating its arrays in `memory`.
+    static func build(_ entries: [Entry], in memory: IndexMemory) -> StationGrid {
+        let count = entries.count
+        var south = Double.infinity, north = -Double.infinity
+        for entry in entries {
+            south = min(south, entry.coordinate.latitude)
+            north = max(north, entry.coordinate.latitude)
+        }
+        if count == 0 { (south, north) = (0, 0) }
+        let span = max(north - south, 1e-6)
+        // Cells `aspect` times wider than high: thin latitude strips, inside which the east order
+        // does the rest (see `eastKey`).
+        let height = (360 * span * entriesPerCell / Double(max(count, 1)) / aspect).squareRoot()
+        let rowCount = min(max(Int((span / height).rounded(.up)), 1), maxRows)
+        let columnCount = min(max(Int((360 / (aspect * height)).rounded(.up)), 1), maxColumns)
+        let rowHeight = span / Double(rowCount)
+        let columnWidth = columnWidth(columns: columnCount)
+
+        // Counting sort into cells (stable)...
+        let cellCount = rowCount * columnCount
+        var cellOf = [Int](repeating: 0, count: count)
+        let start = memory.allocate(UInt32.self, count: cellCount + 1)
+        for (i, entry) in entries.enumerated() {
+            let row = Self.row(of: entry.coordinate.latitude, south: south, height: rowHeight, rows: rowCount)
+            let cell = row * columnCount + Self.column(of: entry.coordinate.longitude, width: columnWidth, columns: columnCount)
+            cellOf[i] = cell
+            start[cell + 1] += 1
+        }
+        for c in 0..<cellCount { start[c + 1] += start[c] }
+        var next = Array(start.prefix(cellCount))
+        var order = [Int](repeating: 0, count: count)
+        for i in 0..<count {
+            let cell = cellOf[i]
+            order[Int(next[cell])] = i
+            next[cell] += 1
+        }
+        // ...then by their east key inside each cell (ties keep their order), for the search's
+        // walk outward from the query's key.
+        let axes = eastAxes(columns: columnCount, width: columnWidth, in: memory)
+        var keys = [Double](repeating: 0, count: count)
+        for i in 0..<count { keys[i] = eastKey(entries[i].point, axes: axes, column: cellOf[i] % columnCount) }
+        order.withUnsafeMutableBufferPointer { order in
+            for cell in 0..<cellCount where start[cell + 1] - start[cell] > 1 {
+                var range = UnsafeMutableBufferPointer(rebasing: order[Int(start[cell])..<Int(start[cell + 1])])
+                range.sort { (a: Int, b: Int) -> Bool in keys[a] < keys[b] || (keys[a] == keys[b] && a < b) }
+            }
+        }
+
+        let points = memory.allocate(Double.self, count: 3 * count)
+        let masks = memory.allocate(UInt32.self, count: count)
+        let stations = memory.allocate(UInt32.self, count: count)
+        let cellBits = memory.allocate(UInt32.self, count: cellCount)
+        let rowBits = memory.allocate(UInt32.self, count: rowCount)
+        for position in 0..<count {
+            let i = order[position]
+            let entry = entries[i]
+            points[3 * position] = entry.point.x
+            points[3 * position + 1] = entry.point.y
+            points[3 * position + 2] = entry.point.z
+            masks[position] = entry.mask
+            stations[position] = entry.station
+            cellBits[cellOf[i]] |= entry.mask
+            rowBits[cellOf[i] / columnCount] |= entry.mask
+        }
+        return StationGrid(rowCount: rowCount, columnCount: columnCount, minLatitude: south, rowHeight: rowHeight,
+                           columnWidth: columnWidth, cellStart: UnsafeBufferPointer(start),
+                           cellMask: UnsafeBufferPointer(cellBits), rowMask: UnsafeBufferPointer(rowBits),
+                           sortedPoint: UnsafeBufferPointer(points), sortedMask: UnsafeBufferPointer(masks),
+                           sortedStation: UnsafeBufferPointer(stations), eastAxis: axes)
+    }
+
+    /// Width ÷ height of a cell, in degrees.
+    static let aspect = 32.0
+
+    /// Per column, the unit vector pointing east at its middle meridian, (−sin λ, cos λ) (interleaved;
+    /// z is 0). Computed, not stored in snapshots: the same expression gives the same bits.
+    static func eastAxes(columns: Int, width: Double, in memory: IndexMemory) -> UnsafeBufferPointer<Double> {
+        let axes = memory.allocate(Double.self, count: 2 * columns)
+        for column in 0..<columns {
+            let middle = ((Double(column) + 0.5) * width - 180) * degreesToRadians
+            axes[2 * column] = -sin(middle)
+            axes[2 * column + 1] = cos(middle)
+        }
+        return UnsafeBufferPointer(axes)
+    }
+
+    /// How far east `point` lies along its column's east axis, in metres: ρ sin(λ − λ_middle),
+    /// which grows with longitude across the column. A projection on a unit vector, so two points'
+    /// keys never differ by more than their chord, hence by more than their geodesic.
+    @inline(__always)
+    static func eastKey(_ point: EarthCentred, axes: UnsafeBufferPointer<Double>, column: Int) -> Double {
+        point.x * axes[2 * column] + point.y * axes[2 * column + 1]
+    }
+}
+
+/// A grid over the stations with one rare search bit (an amenity or a kind), so that a query for
+/// it opens a handful of cells instead of every cell the main grid has in reach: a 0.5 % amenity
+/// over a million stations is 5,000 entries, all in cache.
+struct RareBitLayer: @unchecked Sendable {
+    let bit: UInt32
+    let grid: StationGrid
+
+    /// Bits held by at most this share of the stations get a layer...
+    static let maxShare = 0.08
+    /// ...rarest first, while all layers together hold at most this many entries per station
+    /// (each entry costs about 36 bytes).
+    static let entryBudget = 0.12
+}

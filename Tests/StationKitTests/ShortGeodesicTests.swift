@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import StationKit
+
+/// The chord-and-curvature series that ranks stations (``ShortGeodesic``), against GeographicLib's
+/// vectors and against Vincenty's iteration, which it replaces for lines up to 200 km.
+@Suite struct ShortGeodesicTests {
+    @Test func seriesMatchesGeographicLibOnEveryShortVector() throws {
+        var used = 0, maxError = 0.0
+        for vector in try GeodesicTests.vectors() {
+            let p = vector.from.earthCentred, q = vector.to.earthCentred
+            let chordSquared = p.chordSquared(to: q)
+            guard chordSquared <= ShortGeodesic.maxChordSquared else { continue }
+            used += 1
+            let error = abs(ShortGeodesic.length(p, q, chordSquared: chordSquared) - vector.geodesic)
+            maxError = max(maxError, error)
+        }
+        #expect(used > 200)
+        // The fixture is rounded to 1 µm.
+        #expect(maxError < 0.00001, "max error \(maxError) m")
+    }
+
+    /// Random lines at every latitude (poles included) and azimuth, up to the series' limit:
+    /// within 10 µm of Vincenty, and the chord never longer than the result.
+    @Test func seriesMatchesVincentyUpTo200Kilometres() {
+        var rng = SeededGenerator(seed: 2026)
+        var maxError = 0.0, worst = ""
+        for round in 0..<20_000 {
+            let from = Coordinate(latitude: round < 100 ? (round.isMultiple(of: 2) ? 90 : -90) : Double.random(in: -90...90, using: &rng),
+                                  longitude: Double.random(in: -180...180, using: &rng))
+            let distance = [Double.random(in: 0...10, using: &rng), Double.random(in: 0...5_000, using: &rng),
+                            Double.random(in: 0...199_000, using: &rng)].randomElement(using: &rng)!
+            let to = from.destination(distance: distance, azimuth: Double.random(in: 0..<360, using: &rng))
+            let p = from.earthCentred, q = to.earthCentred
+            let chordSquared = p.chordSquared(to: q)
+            guard chordSquared <= ShortGeodesic.maxChordSquared, let vincenty = vincentyDistance(from, to) else { continue }
+            let series = ShortGeodesic.length(p, q, chordSquared: chordSquared)
+            #expect(series >= chordSquared.squareRoot())
+            let error = abs(series - vincenty)
+            if error > maxError { (maxError, worst) = (error, "\(from) → \(to)") }
+        }
+        #expect(maxError < 0.00001, "max error \(maxError) m at \(worst)")
+    }
+
+    /// `geodesicDistance` and the index compute the same expression from the same points, so
+    /// the index's distances equal it to the last bit, in both directions.
+    @Test func symmetricToTheLastBit() {
+        var rng = SeededGenerator(seed: 7)
+        for _ in 0..<2_000 {
+            let a = Coordinate(latitude: Double.random(in: 18...54, using: &rng), longitude: Double.random(in: 73...135, using: &rng))
+            let b = a.destination(distance: Double.random(in: 0...150_000, using: &rng), azimuth: Double.random(in: 0..<360, using: &rng))
+            #expect(a.geodesicDistance(to: b) == b.geodesicDistance(to: a))
+        }
+    }
+}
