@@ -53,3 +53,34 @@ import Testing
         }
     }
 }
+
+/// Vincenty from Earth-centred points (what `geodesicDistance` and the index use beyond 200 km)
+/// against the classic form from latitudes and longitudes.
+@Suite struct EarthCentredVincentyTests {
+    @Test func agreesWithTheClassicFormEverywhere() {
+        var rng = SeededGenerator(seed: 11)
+        var maxDifference = 0.0, compared = 0
+        for round in 0..<20_000 {
+            let from = Coordinate(latitude: round < 50 ? 90 : Double.random(in: -90...90, using: &rng),
+                                  longitude: Double.random(in: -180...180, using: &rng))
+            let to = from.destination(distance: Double.random(in: 0...19_000_000, using: &rng),
+                                      azimuth: Double.random(in: 0..<360, using: &rng))
+            let classic = vincentyDistance(from, to)
+            let earthCentred = vincentyDistance(from.earthCentred, to.earthCentred)
+            if let classic, let earthCentred {
+                compared += 1
+                maxDifference = max(maxDifference, abs(classic - earthCentred))
+            }
+        }
+        #expect(compared > 19_000)
+        #expect(maxDifference < 0.00001, "largest difference \(maxDifference) m")
+    }
+
+    @Test func antipodesDoNotConverge() {
+        let point = Coordinate(latitude: 0.5, longitude: 10)
+        let antipode = Coordinate(latitude: -0.5, longitude: -170)
+        #expect(vincentyDistance(point.earthCentred, antipode.earthCentred) == nil)
+        let distance = point.geodesicDistance(to: antipode)
+        #expect(distance.isFinite && distance > 19_900_000 && distance < 20_100_000)
+    }
+}

@@ -209,8 +209,10 @@ import Testing
             #expect(byStructure.message.hasPrefix("corrupt section '\(section.name)': "), "\(byStructure.message)")
             #expect(byStructure.message.contains(expected), "\(byStructure.message)")
         }
-        // A station whose position is not a number is no answer, rather than a NaN distance.
-        let hidden = patched(original, at: at(.coordinates, 0, size: 8), Double.nan.bitPattern)
+        // A station whose point is not a number is no answer, rather than a NaN distance.
+        let intact = try StationSnapshot.open(atPath: try writeFile(original, named: "intact.idx", in: folder))
+        let position = try #require((0..<intact.count).first { intact.grid.sortedStation[$0] == 0 })
+        let hidden = patched(original, at: at(.sortedPoint, 3 * position, size: 8), Double.nan.bitPattern)
         let index = try StationSnapshot.open(atPath: try writeFile(hidden, named: "hidden.idx", in: folder))
         let everything = index.within(40_000_000, of: Coordinate(latitude: 30, longitude: 110))
         #expect(everything.count == 999 && !everything.contains { $0.index == 0 })

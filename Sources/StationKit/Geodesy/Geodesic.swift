@@ -6,10 +6,10 @@ extension Coordinate {
     /// Points whose chord is at most 200 km apart get the chord-and-curvature series of
     /// ``ShortGeodesic`` (within 8 µm of GeographicLib, no iteration); the index computes the
     /// same expression from the same Earth-centred points, so its distances equal this function's
-    /// to the last bit. Longer lines get Vincenty's inverse method (Survey Review 1975), accurate
-    /// to about 0.5 mm, far inside the 1 m this package promises (both checked against
-    /// GeographicLib's vectors in the tests). For nearly antipodal pairs, where the iteration does
-    /// not converge, it falls back to the spherical distance scaled by the ellipsoid's mean radius
+    /// to the last bit. Longer lines get Vincenty's inverse method (Survey Review 1975), started
+    /// from the same Earth-centred points, accurate to about 0.5 mm, far inside the 1 m this
+    /// package promises (both checked against GeographicLib's vectors in the tests). For nearly
+    /// antipodal pairs, where the iteration does not converge, it falls back to the spherical distance scaled by the ellipsoid's mean radius
     /// ratio: such pairs are more than 19 000 km apart and never decide a nearest-station answer.
     public func geodesicDistance(to other: Coordinate) -> Double {
         let p = earthCentred, q = other.earthCentred
@@ -17,14 +17,15 @@ extension Coordinate {
         if chordSquared <= ShortGeodesic.maxChordSquared {
             return ShortGeodesic.length(p, q, chordSquared: chordSquared)
         }
-        return vincentyDistance(self, other) ?? sphericalDistance(to: other)
+        return vincentyDistance(p, q) ?? sphericalDistance(to: other)
     }
 }
 
 /// WGS84 half meridian ÷ half great circle of the mean sphere.
 private let antipodalScale = 20_003_931.4586 / (Double.pi * Earth.meanRadius)
 
-/// Vincenty's inverse on WGS84; nil when the longitude iteration does not converge.
+/// Vincenty's inverse on WGS84 in its classic form, from latitudes and longitudes; nil when the
+/// longitude iteration does not converge. The tests' reference for the two forms in use.
 func vincentyDistance(_ p: Coordinate, _ q: Coordinate) -> Double? {
     let a = Earth.wgs84SemiMajorAxis
     let f = Earth.wgs84Flattening

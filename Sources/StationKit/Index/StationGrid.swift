@@ -147,7 +147,7 @@ struct StationGrid: @unchecked Sendable {
     }
 
     /// Width ÷ height of a cell, in degrees.
-    static let aspect = 32.0
+    static let aspect = 8.0
 
     /// Per column, the unit vector pointing east at its middle meridian, (−sin λ, cos λ) (interleaved;
     /// z is 0). Computed, not stored in snapshots: the same expression gives the same bits.

@@ -166,8 +166,26 @@ struct NearestSearch {
         let points = grid.sortedPoint.baseAddress!
         let axisX = grid.eastAxis[2 * column], axisY = grid.eastAxis[2 * column + 1]
         let key = query.x * axisX + query.y * axisY
-        // First position whose key is at least the query's.
+        // First position whose key is at least the query's. Interpolation first: keys of a big
+        // cell spread smoothly across it, so a guess from the ends lands close, and every probe
+        // of a plain bisection would be another cache miss. Bisection takes over if a guess
+        // fails to halve the range.
         var low = first, high = end
+        while high - low > Self.bisectionSpan {
+            let lowKey = points[3 * low] * axisX + points[3 * low + 1] * axisY
+            let highKey = points[3 * (high - 1)] * axisX + points[3 * (high - 1) + 1] * axisY
+            if key <= lowKey { high = low; break }
+            if key > highKey { low = high; break }
+            // Damaged snapshot points can make the share anything, NaN included: clamp first.
+            let share = min(max((key - lowKey) / (highKey - lowKey), 0), 1)
+            let guess = low + (share.isNaN ? (high - 1 - low) / 2 : Int(share * Double(high - 1 - low)))
+            let span = high - low
+            if points[3 * guess] * axisX + points[3 * guess + 1] * axisY < key { low = guess + 1 } else { high = guess }
+            if high - low > span / 2 {
+                let middle = (low + high) / 2
+                if points[3 * middle] * axisX + points[3 * middle + 1] * axisY < key { low = middle + 1 } else { high = middle }
+            }
+        }
         while low < high {
             let middle = (low + high) / 2
             if points[3 * middle] * axisX + points[3 * middle + 1] * axisY < key { low = middle + 1 } else { high = middle }
@@ -176,14 +194,15 @@ struct NearestSearch {
         var upGap = up < end ? points[3 * up] * axisX + points[3 * up + 1] * axisY - key : .infinity
         var downGap = down >= first ? key - (points[3 * down] * axisX + points[3 * down + 1] * axisY) : .infinity
         var gapLimit = reach * Self.reachWidening
+        // Written so that a key that is not a number (damage) is walked past, not taken for a wall.
         while up < end || down >= first {
-            if upGap <= downGap {
-                guard upGap <= gapLimit else { return }
+            if up < end && (down < first || !(upGap > downGap)) {
+                guard !(upGap > gapLimit) else { return }
                 if consider(up) { gapLimit = reach * Self.reachWidening }
                 up += 1
                 upGap = up < end ? points[3 * up] * axisX + points[3 * up + 1] * axisY - key : .infinity
             } else {
-                guard downGap <= gapLimit else { return }
+                guard !(downGap > gapLimit) else { return }
                 if consider(down) { gapLimit = reach * Self.reachWidening }
                 down -= 1
                 downGap = down >= first ? key - (points[3 * down] * axisX + points[3 * down + 1] * axisY) : .infinity
@@ -191,6 +210,8 @@ struct NearestSearch {
         }
     }
 
+    /// Ranges up to this size are bisected (they span a few cache lines).
+    static let bisectionSpan = 16
     /// Cells up to this size are scanned whole.
     static let smallCell = 8
     /// Relative widening of the reach in the key and chord tests: rounding never excludes a station
@@ -218,9 +239,11 @@ struct NearestSearch {
         let distance: Double
         if chordSquared <= ShortGeodesic.maxChordSquared {
             distance = ShortGeodesic.length(query, station, chordSquared: chordSquared)
+        } else if let vincenty = vincentyDistance(query, station) {
+            // Farther than 200 km: Vincenty from the same points, as `geodesicDistance` does.
+            distance = vincenty
         } else {
-            // Farther than 200 km: Vincenty on the record's latitude and longitude, as
-            // `geodesicDistance` does (the same function, so the answers agree with it exactly).
+            // Nearly antipodal: the sphere, from the record, as `geodesicDistance` does.
             let coordinate = index.stations.coordinate(at: stationIndex)
             guard coordinate.isValid else { return false }
             distance = point.geodesicDistance(to: coordinate)
