@@ -29,6 +29,14 @@ import Testing
         }
     }()
 
+    /// The snapshot's `sorted-entry` section stores entries exactly as they lie in memory.
+    @Test func entryLayoutIsTheSnapshotLayout() {
+        #expect(MemoryLayout<GridEntry>.stride == 32)
+        #expect([\GridEntry.x, \GridEntry.y, \GridEntry.z].map { MemoryLayout<GridEntry>.offset(of: $0) } == [0, 8, 16])
+        #expect(MemoryLayout<GridEntry>.offset(of: \GridEntry.mask) == 24)
+        #expect(MemoryLayout<GridEntry>.offset(of: \GridEntry.station) == 28)
+    }
+
     @Test func rareBitsGetGridsAndCommonOnesDoNot() {
         let index = StationIndex(Self.stations)
         let bits = Set(index.layers.map(\.bit))
@@ -37,7 +45,7 @@ import Testing
         for layer in index.layers {
             let holders = Self.stations.filter { StationIndex.searchMask($0) & layer.bit != 0 }.count
             #expect(layer.grid.entryCount == holders)
-            #expect(Set((0..<layer.grid.entryCount).map { layer.grid.sortedStation[$0] }).count == holders)
+            #expect(Set((0..<layer.grid.entryCount).map { layer.grid.entries[$0].station }).count == holders)
         }
         #expect(index.grid(for: StationFilter(need: [.airPump, .laundry])).entryCount == index.layers[0].grid.entryCount)
         #expect(index.grid(for: StationFilter(need: [.toilet])).entryCount == Self.stations.count)

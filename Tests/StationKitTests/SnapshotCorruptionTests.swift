@@ -129,7 +129,7 @@ import Testing
         let header = Self.header
         let original = Self.original
         let cases: [(String, [UInt8], String)] = [
-            ("stations", patched(original, at: 24, UInt32(header.stationCount + 1)), "section 'sorted-point' is 24000 bytes, 1001 stations"),
+            ("stations", patched(original, at: 24, UInt32(header.stationCount + 1)), "section 'sorted-entry' is 32000 bytes, 1001 stations"),
             ("too many stations", patched(original, at: 24, UInt32.max), "more than an index can hold"),
             ("no rows", patched(original, at: 28, UInt32(0)), "a grid of 0 rows"),
             ("too many columns", patched(original, at: 32, UInt32(1 << 20)), "columns (at most"),
@@ -168,7 +168,7 @@ import Testing
             (.cellStart, patched(original, at: at(.cellStart, 5, size: 4), UInt32(900_000)), "cell offsets must rise from 0 to the station count 1000 (entry 6 of \(header.rowCount * header.columnCount + 1) is wrong)"),
             (.cellStart, patched(original, at: at(.cellStart, 0, size: 4), UInt32(1)), "cell offsets must rise from 0 to the station count 1000 (entry 0 of"),
             (.cellStart, patched(original, at: at(.cellStart, header.rowCount * header.columnCount, size: 4), UInt32(999)), "cell offsets must rise from 0 to the station count 1000 (entry \(header.rowCount * header.columnCount) of"),
-            (.sortedStation, patched(original, at: at(.sortedStation, 17, size: 4), UInt32(1000)), "entry 17 points at station 1000 of 1000"),
+            (.sortedEntry, patched(original, at: at(.sortedEntry, 17, size: 32) + 28, UInt32(1000)), "entry 17 points at station 1000 of 1000"),
         ]
         for (section, bytes, expected) in cases {
             let error = try #require(try openError(bytes, in: folder), "\(expected)")
@@ -211,8 +211,8 @@ import Testing
         }
         // A station whose point is not a number is no answer, rather than a NaN distance.
         let intact = try StationSnapshot.open(atPath: try writeFile(original, named: "intact.idx", in: folder))
-        let position = try #require((0..<intact.count).first { intact.grid.sortedStation[$0] == 0 })
-        let hidden = patched(original, at: at(.sortedPoint, 3 * position, size: 8), Double.nan.bitPattern)
+        let position = try #require((0..<intact.count).first { intact.grid.entries[$0].station == 0 })
+        let hidden = patched(original, at: at(.sortedEntry, position, size: 32), Double.nan.bitPattern)
         let index = try StationSnapshot.open(atPath: try writeFile(hidden, named: "hidden.idx", in: folder))
         let everything = index.within(40_000_000, of: Coordinate(latitude: 30, longitude: 110))
         #expect(everything.count == 999 && !everything.contains { $0.index == 0 })
@@ -263,12 +263,15 @@ import Testing
         let folder = try snapshotFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var rng = SeededGenerator(seed: 44)
-        let targets: [SnapshotSection] = [.cellMask, .rowMask, .sortedPoint, .sortedMask, .records]
+        let targets: [SnapshotSection] = [.cellMask, .rowMask, .sortedEntry, .records]
         for round in 0..<140 {
             let entry = Self.header.entry(targets[round % targets.count])
             var bytes = Self.original
             for _ in 0..<Int.random(in: 1...64, using: &rng) {
-                bytes[Int.random(in: entry.offset..<entry.end, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+                var at = Int.random(in: entry.offset..<entry.end, using: &rng)
+                // Points and masks only: a station number out of range is refused at open (above).
+                if entry.section == .sortedEntry && (at - entry.offset) % 32 >= 28 { at -= 4 }
+                bytes[at] = UInt8.random(in: 0...255, using: &rng)
             }
             let path = try writeFile(bytes, named: "aimed.idx", in: folder)
             let index = try StationSnapshot.open(atPath: path)

@@ -116,18 +116,18 @@ import Testing
         let damagedHeader = try write("header.idx", headerDamage)
         let header = try bytes.withUnsafeBytes { try SnapshotHeader.decode($0, file: snapshot) }
         var outOfRange = bytes
-        outOfRange.replaceSubrange(header.entry(.sortedStation).offset..<header.entry(.sortedStation).offset + 4, with: [0xFF, 0xFF, 0, 0])
+        outOfRange.replaceSubrange(header.entry(.sortedEntry).offset + 28..<header.entry(.sortedEntry).offset + 32, with: [0xFF, 0xFF, 0, 0])
         let badPosition = try write("position.idx", outOfRange)
 
         let cases: [(String, Int32, String)] = [
             (truncated, 65, "\(truncated): truncated: section 'records' needs bytes"),
             (wrongVersion, 65, "\(wrongVersion): snapshot format version 3, this stations reads version 2; rebuild it with `stations index build`"),
             (damagedHeader, 65, "\(damagedHeader): corrupt: the checksum of the header and section table does not match"),
-            (badPosition, 65, "\(badPosition): corrupt section 'sorted-station': entry 0 points at station 65535 of 1000"),
+            (badPosition, 65, "\(badPosition): corrupt section 'sorted-entry': entry 0 points at station 65535 of 1000"),
         ]
         for (path, status, message) in cases {
             // verify compares checksums before the structure, so it names the damage as such.
-            let verifyMessage = path == badPosition ? "\(path): checksum mismatch in section 'sorted-station'" : message
+            let verifyMessage = path == badPosition ? "\(path): checksum mismatch in section 'sorted-entry'" : message
             for (command, expected) in [(["near", "37.9,112.5", "--data", path], message), (["index", "verify", path], verifyMessage)] {
                 let result = try runBinary(command)
                 #expect(result.status == status, "\(command): \(result.stderr)")

@@ -23,16 +23,9 @@ struct StationGrid: @unchecked Sendable {
     let cellMask: UnsafeBufferPointer<UInt32>
     /// OR of the cell masks of each row.
     let rowMask: UnsafeBufferPointer<UInt32>
-    // Entries sorted by cell, and from west to east inside a cell; parallel
-    // arrays so the hot loop touches only what it needs.
-    /// Earth-centred coordinates `x, y, z` in metres (interleaved): a station's exact distance from
-    /// a query is its chord plus a curvature term (``ShortGeodesic``), with no trigonometry and
-    /// no visit to the station records.
-    let sortedPoint: UnsafeBufferPointer<Double>
-    /// Search mask of each entry (``StationIndex/searchMask(_:)``).
-    let sortedMask: UnsafeBufferPointer<UInt32>
-    /// Position of each entry's station in ``StationIndex/stations``.
-    let sortedStation: UnsafeBufferPointer<UInt32>
+    /// The entries, sorted by cell and from west to east inside a cell: point, mask and station
+    /// together, two to a cache line, so the walk reads each entry with one load.
+    let entries: UnsafeBufferPointer<GridEntry>
     /// Each column's east axis (``eastAxes(columns:width:in:)``), the order inside its cells.
     let eastAxis: UnsafeBufferPointer<Double>
 
@@ -44,12 +37,12 @@ struct StationGrid: @unchecked Sendable {
     /// through the east order inside each cell, so cells may be coarse, and cheap in memory.
     static let entriesPerCell = 2.0
 
-    var entryCount: Int { sortedStation.count }
+    var entryCount: Int { entries.count }
 
     /// Bytes of the arrays.
     var bytes: Int {
         cellStart.count * 4 + cellMask.count * 4 + rowMask.count * 4
-            + sortedPoint.count * 8 + sortedMask.count * 4 + sortedStation.count * 4 + eastAxis.count * 8
+            + entries.count * MemoryLayout<GridEntry>.stride + eastAxis.count * 8
     }
 
     /// One expression for build and snapshot alike, so both compute the identical width.
@@ -123,27 +116,20 @@ struct StationGrid: @unchecked Sendable {
             }
         }
 
-        let points = memory.allocate(Double.self, count: 3 * count)
-        let masks = memory.allocate(UInt32.self, count: count)
-        let stations = memory.allocate(UInt32.self, count: count)
+        let sorted = memory.allocate(GridEntry.self, count: count)
         let cellBits = memory.allocate(UInt32.self, count: cellCount)
         let rowBits = memory.allocate(UInt32.self, count: rowCount)
         for position in 0..<count {
             let i = order[position]
             let entry = entries[i]
-            points[3 * position] = entry.point.x
-            points[3 * position + 1] = entry.point.y
-            points[3 * position + 2] = entry.point.z
-            masks[position] = entry.mask
-            stations[position] = entry.station
+            sorted[position] = GridEntry(x: entry.point.x, y: entry.point.y, z: entry.point.z, mask: entry.mask, station: entry.station)
             cellBits[cellOf[i]] |= entry.mask
             rowBits[cellOf[i] / columnCount] |= entry.mask
         }
         return StationGrid(rowCount: rowCount, columnCount: columnCount, minLatitude: south, rowHeight: rowHeight,
                            columnWidth: columnWidth, cellStart: UnsafeBufferPointer(start),
                            cellMask: UnsafeBufferPointer(cellBits), rowMask: UnsafeBufferPointer(rowBits),
-                           sortedPoint: UnsafeBufferPointer(points), sortedMask: UnsafeBufferPointer(masks),
-                           sortedStation: UnsafeBufferPointer(stations), eastAxis: axes)
+                           entries: UnsafeBufferPointer(sorted), eastAxis: axes)
     }
 
     /// Width ÷ height of a cell, in degrees.
@@ -168,6 +154,19 @@ struct StationGrid: @unchecked Sendable {
     static func eastKey(_ point: EarthCentred, axes: UnsafeBufferPointer<Double>, column: Int) -> Double {
         point.x * axes[2 * column] + point.y * axes[2 * column + 1]
     }
+}
+
+/// One station in a grid: its Earth-centred point in metres, its search mask
+/// (``StationIndex/searchMask(_:)``) and its position in ``StationIndex/stations``. 32 bytes,
+/// laid out as the snapshot's `sorted-entry` section stores it (docs/SNAPSHOT.md).
+struct GridEntry: BitwiseCopyable {
+    var x: Double
+    var y: Double
+    var z: Double
+    var mask: UInt32
+    var station: UInt32
+
+    var point: EarthCentred { EarthCentred(x: x, y: y, z: z) }
 }
 
 /// A grid over the stations with one rare search bit (an amenity or a kind), so that a query for

@@ -104,9 +104,8 @@ private struct CorridorSearch {
             let cell = Int(pairs[first] >> 32)
             var end = first + 1
             while end < pairs.count && Int(pairs[end] >> 32) == cell { end += 1 }
-            for position in Int(index.cellStart[cell])..<Int(index.cellStart[cell + 1]) where matches(index.sortedMask[position]) {
-                let p = EarthCentred(x: index.sortedPoint[3 * position], y: index.sortedPoint[3 * position + 1],
-                                     z: index.sortedPoint[3 * position + 2]).unitVector
+            for position in Int(index.cellStart[cell])..<Int(index.cellStart[cell + 1]) where matches(index.entries[position].mask) {
+                let p = index.entries[position].point.unitVector
                 reaching.removeAll(keepingCapacity: true)
                 for pair in pairs[first..<end] {
                     let number = Int(pair & 0xFFFF_FFFF)
@@ -114,7 +113,7 @@ private struct CorridorSearch {
                     if pieces[number].segments.contains(where: { mayReach(segments[$0], from: p) }) { reaching.append(number) }
                 }
                 if reaching.isEmpty { continue }
-                if let match = measure(Int(index.sortedStation[position])) { found.append(match) }
+                if let match = measure(Int(index.entries[position].station)) { found.append(match) }
             }
             first = end
         }

@@ -38,9 +38,9 @@ extension StationIndex {
                     let mask = cellMask[cell]
                     guard mask & required == required && mask & kindBits != 0 else { continue }
                     for position in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
-                        let bits = sortedMask[position]
+                        let bits = entries[position].mask
                         guard bits & required == required && bits & kindBits != 0 else { continue }
-                        let station = Int(sortedStation[position])
+                        let station = Int(entries[position].station)
                         let coordinate = stations.coordinate(at: station)
                         // isValid: a damaged snapshot's garbage position is no answer.
                         if coordinate.isValid && box.contains(coordinate) { found.append(station) }

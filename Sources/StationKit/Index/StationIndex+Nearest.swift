@@ -163,7 +163,7 @@ struct NearestSearch {
         // Outward from the query's east key: each step takes the nearer of the two neighbours in
         // key, and the walk ends once both are farther in key alone than the current reach.
         let column = cell % grid.columnCount
-        let points = grid.sortedPoint.baseAddress!
+        let points = UnsafeRawPointer(grid.entries.baseAddress!).assumingMemoryBound(to: Double.self)
         let axisX = grid.eastAxis[2 * column], axisY = grid.eastAxis[2 * column + 1]
         let key = query.x * axisX + query.y * axisY
         // First position whose key is at least the query's. Interpolation first: keys of a big
@@ -172,27 +172,27 @@ struct NearestSearch {
         // fails to halve the range.
         var low = first, high = end
         while high - low > Self.bisectionSpan {
-            let lowKey = points[3 * low] * axisX + points[3 * low + 1] * axisY
-            let highKey = points[3 * (high - 1)] * axisX + points[3 * (high - 1) + 1] * axisY
+            let lowKey = points[4 * low] * axisX + points[4 * low + 1] * axisY
+            let highKey = points[4 * (high - 1)] * axisX + points[4 * (high - 1) + 1] * axisY
             if key <= lowKey { high = low; break }
             if key > highKey { low = high; break }
             // Damaged snapshot points can make the share anything, NaN included: clamp first.
             let share = min(max((key - lowKey) / (highKey - lowKey), 0), 1)
             let guess = low + (share.isNaN ? (high - 1 - low) / 2 : Int(share * Double(high - 1 - low)))
             let span = high - low
-            if points[3 * guess] * axisX + points[3 * guess + 1] * axisY < key { low = guess + 1 } else { high = guess }
+            if points[4 * guess] * axisX + points[4 * guess + 1] * axisY < key { low = guess + 1 } else { high = guess }
             if high - low > span / 2 {
                 let middle = (low + high) / 2
-                if points[3 * middle] * axisX + points[3 * middle + 1] * axisY < key { low = middle + 1 } else { high = middle }
+                if points[4 * middle] * axisX + points[4 * middle + 1] * axisY < key { low = middle + 1 } else { high = middle }
             }
         }
         while low < high {
             let middle = (low + high) / 2
-            if points[3 * middle] * axisX + points[3 * middle + 1] * axisY < key { low = middle + 1 } else { high = middle }
+            if points[4 * middle] * axisX + points[4 * middle + 1] * axisY < key { low = middle + 1 } else { high = middle }
         }
         var up = low, down = low - 1
-        var upGap = up < end ? points[3 * up] * axisX + points[3 * up + 1] * axisY - key : .infinity
-        var downGap = down >= first ? key - (points[3 * down] * axisX + points[3 * down + 1] * axisY) : .infinity
+        var upGap = up < end ? points[4 * up] * axisX + points[4 * up + 1] * axisY - key : .infinity
+        var downGap = down >= first ? key - (points[4 * down] * axisX + points[4 * down + 1] * axisY) : .infinity
         var gapLimit = reach * Self.reachWidening
         // Written so that a key that is not a number (damage) is walked past, not taken for a wall.
         while up < end || down >= first {
@@ -200,12 +200,12 @@ struct NearestSearch {
                 guard !(upGap > gapLimit) else { return }
                 if consider(up) { gapLimit = reach * Self.reachWidening }
                 up += 1
-                upGap = up < end ? points[3 * up] * axisX + points[3 * up + 1] * axisY - key : .infinity
+                upGap = up < end ? points[4 * up] * axisX + points[4 * up + 1] * axisY - key : .infinity
             } else {
                 guard !(downGap > gapLimit) else { return }
                 if consider(down) { gapLimit = reach * Self.reachWidening }
                 down -= 1
-                downGap = down >= first ? key - (points[3 * down] * axisX + points[3 * down + 1] * axisY) : .infinity
+                downGap = down >= first ? key - (points[4 * down] * axisX + points[4 * down + 1] * axisY) : .infinity
             }
         }
     }
@@ -222,9 +222,9 @@ struct NearestSearch {
     /// The chord test inline, the rest (a few entries per query) out of line.
     @inline(__always)
     mutating func consider(_ position: Int) -> Bool {
-        guard matches(grid.sortedMask[position]) else { return false }
-        let points = grid.sortedPoint.baseAddress!
-        let dx = query.x - points[3 * position], dy = query.y - points[3 * position + 1], dz = query.z - points[3 * position + 2]
+        let entry = grid.entries[position]
+        guard matches(entry.mask) else { return false }
+        let dx = query.x - entry.x, dy = query.y - entry.y, dz = query.z - entry.z
         let chordSquared = dx * dx + dy * dy + dz * dz
         guard chordSquared <= reachChordSquared else { return false }
         return accept(position, chordSquared: chordSquared)
@@ -233,9 +233,9 @@ struct NearestSearch {
     /// Ranks an entry within the chord limit by its geodesic and keeps it if it is among the best.
     @inline(never)
     mutating func accept(_ position: Int, chordSquared: Double) -> Bool {
-        let station = EarthCentred(x: grid.sortedPoint[3 * position], y: grid.sortedPoint[3 * position + 1],
-                                   z: grid.sortedPoint[3 * position + 2])
-        let stationIndex = Int(grid.sortedStation[position])
+        let entry = grid.entries[position]
+        let station = entry.point
+        let stationIndex = Int(entry.station)
         let distance: Double
         if chordSquared <= ShortGeodesic.maxChordSquared {
             distance = ShortGeodesic.length(query, station, chordSquared: chordSquared)

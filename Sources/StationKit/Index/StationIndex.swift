@@ -59,11 +59,10 @@ public struct StationIndex: @unchecked Sendable {
     /// This index with a layer for each rare bit: what a snapshot needs before many queries.
     public func withRareBitLayers() -> StationIndex {
         guard layers.isEmpty else { return self }
-        let entries = (0..<grid.entryCount).lazy.map { position -> (Coordinate, EarthCentred, UInt32, UInt32) in
-            let point = EarthCentred(x: grid.sortedPoint[3 * position], y: grid.sortedPoint[3 * position + 1],
-                                     z: grid.sortedPoint[3 * position + 2])
-            return (stations.coordinate(at: Int(grid.sortedStation[position])), point, grid.sortedMask[position],
-                    grid.sortedStation[position])
+        let count = stations.count
+        // A damaged snapshot's station number out of range would be no answer; here, no entry.
+        let entries = grid.entries.lazy.filter { Int($0.station) < count }.map { entry -> (Coordinate, EarthCentred, UInt32, UInt32) in
+            (stations.coordinate(at: Int(entry.station)), entry.point, entry.mask, entry.station)
         }
         return StationIndex(stations: stations, grid: grid,
                             layers: Self.rareBitLayers(from: entries, count: grid.entryCount, in: memory), memory: memory)
@@ -132,9 +131,7 @@ public struct StationIndex: @unchecked Sendable {
     var cellStart: UnsafeBufferPointer<UInt32> { grid.cellStart }
     var cellMask: UnsafeBufferPointer<UInt32> { grid.cellMask }
     var rowMask: UnsafeBufferPointer<UInt32> { grid.rowMask }
-    var sortedPoint: UnsafeBufferPointer<Double> { grid.sortedPoint }
-    var sortedMask: UnsafeBufferPointer<UInt32> { grid.sortedMask }
-    var sortedStation: UnsafeBufferPointer<UInt32> { grid.sortedStation }
+    var entries: UnsafeBufferPointer<GridEntry> { grid.entries }
     static var maxRows: Int { StationGrid.maxRows }
     static var maxColumns: Int { StationGrid.maxColumns }
     static func columnWidth(columns: Int) -> Double { StationGrid.columnWidth(columns: columns) }

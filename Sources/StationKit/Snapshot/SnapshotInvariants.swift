@@ -19,12 +19,12 @@ enum SnapshotInvariants {
         return UInt64(tail) == last ? nil : values.count - 1
     }
 
-    /// The first position holding a value `>= limit`.
-    static func firstAtOrAbove(_ limit: UInt32, in values: UnsafeBufferPointer<UInt32>) -> Int? {
+    /// The first grid entry whose station number is `>= limit`.
+    static func firstStation(atOrAbove limit: UInt32, in entries: UnsafeBufferPointer<GridEntry>) -> Int? {
         var largest: UInt32 = 0
-        for value in values { largest = max(largest, value) }
-        guard !values.isEmpty, largest >= limit else { return nil }
-        return values.firstIndex { $0 >= limit }
+        for entry in entries { largest = max(largest, entry.station) }
+        guard !entries.isEmpty, largest >= limit else { return nil }
+        return entries.firstIndex { $0.station >= limit }
     }
 
     /// The first station-info word with an unknown kind (3), datum (3) or bit.

@@ -2,14 +2,12 @@
 ///
 /// Numbers are part of the file format (docs/SNAPSHOT.md): a change to them, or a new section,
 /// means a new format version. Version 2 replaced version 1's float unit vectors, id ranks and
-/// block masks with Earth-centred points.
+/// block masks with entries of Earth-centred point, mask and station together.
 enum SnapshotSection: UInt32, CaseIterable, Sendable {
     case cellStart = 1
     case cellMask
     case rowMask
-    case sortedPoint
-    case sortedMask
-    case sortedStation
+    case sortedEntry
     case coordinates
     case stationInfo
     case recordOffsets
@@ -19,13 +17,13 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
     /// that opening reads whole, then the rest, which queries read a page here and there, with
     /// the per-station arrays before the text.
     static let fileOrder: [SnapshotSection] = [
-        .cellStart, .sortedStation,
-        .cellMask, .rowMask, .sortedPoint, .sortedMask,
+        .cellStart, .sortedEntry,
+        .cellMask, .rowMask,
         .coordinates, .stationInfo, .recordOffsets, .records,
     ]
 
     /// Whether opening reads the whole section (for its structure checks).
-    var isReadWholeAtOpen: Bool { self == .cellStart || self == .sortedStation }
+    var isReadWholeAtOpen: Bool { self == .cellStart || self == .sortedEntry }
 
     /// The name messages and docs use.
     var name: String {
@@ -33,9 +31,7 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
         case .cellStart: "cell-start"
         case .cellMask: "cell-mask"
         case .rowMask: "row-mask"
-        case .sortedPoint: "sorted-point"
-        case .sortedMask: "sorted-mask"
-        case .sortedStation: "sorted-station"
+        case .sortedEntry: "sorted-entry"
         case .coordinates: "coordinates"
         case .stationInfo: "station-info"
         case .recordOffsets: "record-offsets"
@@ -51,8 +47,8 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
         case .cellStart: return (cells + 1) * 4
         case .cellMask: return cells * 4
         case .rowMask: return rows * 4
-        case .sortedPoint: return stations * 3 * 8
-        case .sortedMask, .sortedStation, .stationInfo: return stations * 4
+        case .sortedEntry: return stations * MemoryLayout<GridEntry>.stride
+        case .stationInfo: return stations * 4
         case .coordinates: return stations * 2 * 8
         case .recordOffsets: return (stations + 1) * 8
         case .records: return nil

@@ -22,12 +22,12 @@ extension StationSnapshot {
         }
         let count = header.stationCount
         let cellStart = sections.array(.cellStart, of: UInt32.self)
-        let sortedStation = sections.array(.sortedStation, of: UInt32.self)
+        let entries = sections.array(.sortedEntry, of: GridEntry.self)
         if let cell = SnapshotInvariants.firstDescent(cellStart, from: 0, to: UInt64(count)) {
             throw corrupt(.cellStart, "cell offsets must rise from 0 to the station count \(count) (entry \(cell) of \(cellStart.count) is wrong)", file: file)
         }
-        if let position = SnapshotInvariants.firstAtOrAbove(UInt32(count), in: sortedStation) {
-            throw corrupt(.sortedStation, "entry \(position) points at station \(sortedStation[position]) of \(count)", file: file)
+        if let position = SnapshotInvariants.firstStation(atOrAbove: UInt32(count), in: entries) {
+            throw corrupt(.sortedEntry, "entry \(position) points at station \(entries[position].station) of \(count)", file: file)
         }
 
         let records = SnapshotRecords(coordinates: sections.array(.coordinates, of: Double.self),
@@ -39,8 +39,7 @@ extension StationSnapshot {
                                rowHeight: header.rowHeight, columnWidth: StationGrid.columnWidth(columns: header.columnCount),
                                cellStart: cellStart, cellMask: sections.array(.cellMask, of: UInt32.self),
                                rowMask: sections.array(.rowMask, of: UInt32.self),
-                               sortedPoint: sections.array(.sortedPoint, of: Double.self),
-                               sortedMask: sections.array(.sortedMask, of: UInt32.self), sortedStation: sortedStation,
+                               entries: entries,
                                eastAxis: StationGrid.eastAxes(columns: header.columnCount,
                                                               width: StationGrid.columnWidth(columns: header.columnCount),
                                                               in: memory))
