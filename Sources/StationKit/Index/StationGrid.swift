@@ -1,10 +1,11 @@
+import Dispatch
 import Foundation
 
 /// A latitude/longitude grid over a set of stations, stored as flat sorted arrays: the main grid
 /// of a ``StationIndex`` holds every station, a ``RareBitLayer`` those with one rare amenity or kind.
 ///
 /// Built by a counting sort of the entries into cells (CSR layout: a cell is a range of the sorted
-/// arrays), then by how far east they lie inside each cell (``eastKey(_:axes:column:)``). Cells
+/// arrays), then by how far east they lie inside each cell (the east key, ``eastAxes(columns:width:in:)``). Cells
 /// are thin latitude strips, many times wider than high, so the east order does within a cell
 /// what the rows do across them. Every cell and every row keeps the OR of its stations'
 /// search masks, so a search skips what cannot match. Columns always span the full 360° of
@@ -79,52 +80,51 @@ struct StationGrid: @unchecked Sendable {
         if count == 0 { (south, north) = (0, 0) }
         let span = max(north - south, 1e-6)
         // Cells `aspect` times wider than high: thin latitude strips, inside which the east order
-        // does the rest (see `eastKey`).
+        // does the rest.
         let height = (360 * span * entriesPerCell / Double(max(count, 1)) / aspect).squareRoot()
         let rowCount = min(max(Int((span / height).rounded(.up)), 1), maxRows)
         let columnCount = min(max(Int((360 / (aspect * height)).rounded(.up)), 1), maxColumns)
         let rowHeight = span / Double(rowCount)
         let columnWidth = columnWidth(columns: columnCount)
 
-        // Counting sort into cells (stable)...
+        // Counting sort into cells: count, then scatter each entry straight into its slot (reads
+        // in input order, writes to a few hundred thousand places, nothing gathered back)...
         let cellCount = rowCount * columnCount
-        var cellOf = [Int](repeating: 0, count: count)
+        var cellOf = [Int32](repeating: 0, count: count)
         let start = memory.allocate(UInt32.self, count: cellCount + 1)
         for (i, entry) in entries.enumerated() {
             let row = Self.row(of: entry.coordinate.latitude, south: south, height: rowHeight, rows: rowCount)
             let cell = row * columnCount + Self.column(of: entry.coordinate.longitude, width: columnWidth, columns: columnCount)
-            cellOf[i] = cell
+            cellOf[i] = Int32(cell)
             start[cell + 1] += 1
         }
         for c in 0..<cellCount { start[c + 1] += start[c] }
         var next = Array(start.prefix(cellCount))
-        var order = [Int](repeating: 0, count: count)
-        for i in 0..<count {
-            let cell = cellOf[i]
-            order[Int(next[cell])] = i
-            next[cell] += 1
-        }
-        // ...then by their east key inside each cell (ties keep their order), for the search's
-        // walk outward from the query's key.
-        let axes = eastAxes(columns: columnCount, width: columnWidth, in: memory)
-        var keys = [Double](repeating: 0, count: count)
-        for i in 0..<count { keys[i] = eastKey(entries[i].point, axes: axes, column: cellOf[i] % columnCount) }
-        order.withUnsafeMutableBufferPointer { order in
-            for cell in 0..<cellCount where start[cell + 1] - start[cell] > 1 {
-                var range = UnsafeMutableBufferPointer(rebasing: order[Int(start[cell])..<Int(start[cell + 1])])
-                range.sort { (a: Int, b: Int) -> Bool in keys[a] < keys[b] || (keys[a] == keys[b] && a < b) }
-            }
-        }
-
         let sorted = memory.allocate(GridEntry.self, count: count)
         let cellBits = memory.allocate(UInt32.self, count: cellCount)
         let rowBits = memory.allocate(UInt32.self, count: rowCount)
-        for position in 0..<count {
-            let i = order[position]
-            let entry = entries[i]
-            sorted[position] = GridEntry(x: entry.point.x, y: entry.point.y, z: entry.point.z, mask: entry.mask, station: entry.station)
-            cellBits[cellOf[i]] |= entry.mask
-            rowBits[cellOf[i] / columnCount] |= entry.mask
+        for (i, entry) in entries.enumerated() {
+            let cell = Int(cellOf[i])
+            sorted[Int(next[cell])] = GridEntry(x: entry.point.x, y: entry.point.y, z: entry.point.z, mask: entry.mask, station: entry.station)
+            next[cell] += 1
+            cellBits[cell] |= entry.mask
+            rowBits[cell / columnCount] |= entry.mask
+        }
+        // ...then west to east inside each cell (equal keys by station number, so input order),
+        // for the search's walk outward from the query's key. Cells are independent: both cores.
+        let axes = eastAxes(columns: columnCount, width: columnWidth, in: memory)
+        nonisolated(unsafe) let slots = sorted, starts = start, axisPairs = axes
+        let cellsPerBlock = 1 << 12
+        DispatchQueue.concurrentPerform(iterations: (cellCount + cellsPerBlock - 1) / cellsPerBlock) { block in
+            for cell in block * cellsPerBlock..<min(cellCount, (block + 1) * cellsPerBlock) where starts[cell + 1] - starts[cell] > 1 {
+                let column = cell % columnCount
+                let ax = axisPairs[2 * column], ay = axisPairs[2 * column + 1]
+                var range = UnsafeMutableBufferPointer(rebasing: slots[Int(starts[cell])..<Int(starts[cell + 1])])
+                range.sort { (a: GridEntry, b: GridEntry) -> Bool in
+                    let ka = a.x * ax + a.y * ay, kb = b.x * ax + b.y * ay
+                    return ka < kb || (ka == kb && a.station < b.station)
+                }
+            }
         }
         return StationGrid(rowCount: rowCount, columnCount: columnCount, minLatitude: south, rowHeight: rowHeight,
                            columnWidth: columnWidth, cellStart: UnsafeBufferPointer(start),
@@ -137,6 +137,11 @@ struct StationGrid: @unchecked Sendable {
 
     /// Per column, the unit vector pointing east at its middle meridian, (−sin λ, cos λ) (interleaved;
     /// z is 0). Computed, not stored in snapshots: the same expression gives the same bits.
+    ///
+    /// An entry's **east key** is its point projected on its column's axis, x·(−sin λ) + y·cos λ =
+    /// ρ sin(λ − λ_middle), which grows with longitude across the column. A projection on a unit
+    /// vector, so two points' keys never differ by more than their chord, hence by more than their
+    /// geodesic: what lets the search stop walking a cell.
     static func eastAxes(columns: Int, width: Double, in memory: IndexMemory) -> UnsafeBufferPointer<Double> {
         let axes = memory.allocate(Double.self, count: 2 * columns)
         for column in 0..<columns {
@@ -145,14 +150,6 @@ struct StationGrid: @unchecked Sendable {
             axes[2 * column + 1] = cos(middle)
         }
         return UnsafeBufferPointer(axes)
-    }
-
-    /// How far east `point` lies along its column's east axis, in metres: ρ sin(λ − λ_middle),
-    /// which grows with longitude across the column. A projection on a unit vector, so two points'
-    /// keys never differ by more than their chord, hence by more than their geodesic.
-    @inline(__always)
-    static func eastKey(_ point: EarthCentred, axes: UnsafeBufferPointer<Double>, column: Int) -> Double {
-        point.x * axes[2 * column] + point.y * axes[2 * column + 1]
     }
 }
 

@@ -36,7 +36,7 @@ extension StationIndex {
 /// that bound, turned into metres on the ellipsoid, exceeds the k-th distance found.
 ///
 /// Cells are thin latitude strips; inside one, stations are sorted by how far east they lie along
-/// the column's east axis (``StationGrid/eastKey(_:axes:column:)``). A difference of keys never
+/// the column's east axis (``StationGrid/eastAxes(columns:width:in:)``). A difference of keys never
 /// exceeds the chord, which never exceeds the geodesic: the scan walks outward from the query's key
 /// and stops on both sides once the key difference passes the k-th distance. So a city cell holding
 /// thousands of stations costs a binary search and a short stretch, not a full pass.
