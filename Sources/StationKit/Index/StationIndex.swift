@@ -42,10 +42,10 @@ public struct StationIndex: @unchecked Sendable {
         }
         let memory = IndexMemory()
         let grid = StationGrid.build(entries, in: memory)
-        self.init(stations: StationList(stations), grid: grid,
-                  layers: Self.rareBitLayers(from: entries.lazy.map { ($0.coordinate, $0.point, $0.mask, $0.station) },
-                                             count: count, in: memory),
-                  memory: memory)
+        let layers = Self.rareBits(of: entries.lazy.map(\.mask), count: count).map { flag in
+            RareBitLayer(bit: flag, grid: StationGrid.build(entries.filter { $0.mask & flag != 0 }, in: memory))
+        }
+        self.init(stations: StationList(stations), grid: grid, layers: layers, memory: memory)
     }
 
     init(stations: StationList, grid: StationGrid, layers: [RareBitLayer], memory: IndexMemory) {
@@ -57,41 +57,49 @@ public struct StationIndex: @unchecked Sendable {
     }
 
     /// This index with a layer for each rare bit: what a snapshot needs before many queries.
-    public func withRareBitLayers() -> StationIndex {
+    /// With `filter`, only the layers that filter would search (none when it needs no rare bit).
+    public func withRareBitLayers(for filter: StationFilter? = nil) -> StationIndex {
         guard layers.isEmpty else { return self }
-        let count = stations.count
-        // A damaged snapshot's station number out of range would be no answer; here, no entry.
-        let entries = grid.entries.lazy.filter { Int($0.station) < count }.map { entry -> (Coordinate, EarthCentred, UInt32, UInt32) in
-            (stations.coordinate(at: Int(entry.station)), entry.point, entry.mask, entry.station)
+        var wanted = UInt32.max
+        if let filter {
+            wanted = filter.requiredBits | (filter.kindBits.nonzeroBitCount == 1 ? filter.kindBits : 0)
+            if wanted == 0 { return self }
         }
-        return StationIndex(stations: stations, grid: grid,
-                            layers: Self.rareBitLayers(from: entries, count: grid.entryCount, in: memory), memory: memory)
+        let count = stations.count
+        // Which bits get layers follows from the masks alone (a sequential pass); the members'
+        // coordinates (scattered reads of the records) only for the layers built.
+        let chosen = Self.rareBits(of: grid.entries.lazy.map(\.mask), count: grid.entryCount).filter { wanted & $0 != 0 }
+        if chosen.isEmpty { return self }
+        let layers = chosen.map { flag in
+            // A damaged snapshot's station number out of range would be no answer; here, no entry.
+            let members = grid.entries.filter { $0.mask & flag != 0 && Int($0.station) < count }.map {
+                StationGrid.Entry(coordinate: stations.coordinate(at: Int($0.station)), point: $0.point, mask: $0.mask,
+                                  station: $0.station)
+            }
+            return RareBitLayer(bit: flag, grid: StationGrid.build(members, in: memory))
+        }
+        return StationIndex(stations: stations, grid: grid, layers: layers, memory: memory)
     }
 
-    /// The layers for `entries`' rare bits (see ``RareBitLayer/maxShare`` and ``RareBitLayer/entryBudget``).
-    static func rareBitLayers<Entries: Collection>(from entries: Entries, count: Int, in memory: IndexMemory) -> [RareBitLayer]
-    where Entries.Element == (Coordinate, EarthCentred, UInt32, UInt32) {
+    /// The bits that get layers, rarest first: held by at most ``RareBitLayer/maxShare`` of the
+    /// `count` stations, while all layers together stay within ``RareBitLayer/entryBudget``.
+    static func rareBits<Masks: Sequence<UInt32>>(of masks: Masks, count: Int) -> [UInt32] {
         guard count >= Self.minimumForLayers else { return [] }
         var bitCounts = [Int](repeating: 0, count: 32)
-        for entry in entries {
-            var mask = entry.2
+        for var mask in masks {
             while mask != 0 {
                 bitCounts[mask.trailingZeroBitCount] += 1
                 mask &= mask - 1
             }
         }
         var budget = Int(RareBitLayer.entryBudget * Double(count))
-        var layers: [RareBitLayer] = []
+        var chosen: [UInt32] = []
         let rare = (0..<32).filter { bitCounts[$0] > 0 && Double(bitCounts[$0]) <= RareBitLayer.maxShare * Double(count) }
         for bit in rare.sorted(by: { (bitCounts[$0], $0) < (bitCounts[$1], $1) }) where bitCounts[bit] <= budget {
             budget -= bitCounts[bit]
-            let flag = UInt32(1) << UInt32(bit)
-            let members = entries.filter { $0.2 & flag != 0 }.map {
-                StationGrid.Entry(coordinate: $0.0, point: $0.1, mask: $0.2, station: $0.3)
-            }
-            layers.append(RareBitLayer(bit: flag, grid: StationGrid.build(members, in: memory)))
+            chosen.append(UInt32(1) << UInt32(bit))
         }
-        return layers
+        return chosen
     }
 
     /// Below this many stations the main grid is small enough for every query.

@@ -81,8 +81,9 @@ struct NearCommand: ParsableCommand {
         let filter = StationFilter(need: try parseNeed(need), kinds: try parseKinds(kind))
         let maxDistance = try within.map(DistanceArgument.parse)
         if let batch {
-            // A mapped snapshot has no rare-amenity grids; many queries repay building them.
-            try BatchRunner(index: index.withRareBitLayers(), filter: filter, limit: limit, maxDistance: maxDistance,
+            // A mapped snapshot has no rare-amenity grids; many queries repay building the one
+            // this filter searches (if it needs a rare amenity at all).
+            try BatchRunner(index: index.withRareBitLayers(for: filter), filter: filter, limit: limit, maxDistance: maxDistance,
                             format: format ?? .csv, strict: dataOptions.strict, datum: crs)
                 .run(path: batch, console: console)
             return
