@@ -113,7 +113,9 @@ private struct CorridorSearch {
                     if pieces[number].segments.contains(where: { mayReach(segments[$0], from: p) }) { reaching.append(number) }
                 }
                 if reaching.isEmpty { continue }
-                if let match = measure(Int(index.entries[position].station)) { found.append(match) }
+                // A damaged snapshot's station number beyond the list is no answer.
+                let station = Int(index.entries[position].station)
+                if station < index.stations.count, let match = measure(station) { found.append(match) }
             }
             first = end
         }

@@ -41,6 +41,8 @@ extension StationIndex {
                         let bits = entries[position].mask
                         guard bits & required == required && bits & kindBits != 0 else { continue }
                         let station = Int(entries[position].station)
+                        // A damaged snapshot's station number beyond the list is no answer.
+                        guard station < stations.count else { continue }
                         let coordinate = stations.coordinate(at: station)
                         // isValid: a damaged snapshot's garbage position is no answer.
                         if coordinate.isValid && box.contains(coordinate) { found.append(station) }

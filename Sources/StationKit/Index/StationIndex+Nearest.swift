@@ -236,6 +236,8 @@ struct NearestSearch {
         let entry = grid.entries[position]
         let station = entry.point
         let stationIndex = Int(entry.station)
+        // A damaged snapshot's station number beyond the list is no answer (verify reports it).
+        guard stationIndex < index.stations.count else { return false }
         let distance: Double
         if chordSquared <= ShortGeodesic.maxChordSquared {
             distance = ShortGeodesic.length(query, station, chordSquared: chordSquared)

@@ -23,7 +23,7 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
     ]
 
     /// Whether opening reads the whole section (for its structure checks).
-    var isReadWholeAtOpen: Bool { self == .cellStart || self == .sortedEntry }
+    var isReadWholeAtOpen: Bool { self == .cellStart }
 
     /// The name messages and docs use.
     var name: String {

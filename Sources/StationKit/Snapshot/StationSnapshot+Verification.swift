@@ -60,7 +60,10 @@ extension StationSnapshot {
         }
 
         let index = try index(over: mapping, header: header, file: path)
-        // What opening leaves to decoding (which copes with any value, at worst wrongly).
+        // What opening leaves to the search and to decoding (which cope with any value, at worst wrongly).
+        if let position = SnapshotInvariants.firstStation(atOrAbove: UInt32(index.count), in: index.entries) {
+            throw corrupt(.sortedEntry, "entry \(position) points at station \(index.entries[position].station) of \(index.count)", file: path)
+        }
         guard let records = index.stations.records else { preconditionFailure("an opened snapshot has records") }
         if let station = SnapshotInvariants.firstInvalidInfo(records.info) {
             throw corrupt(.stationInfo, "station \(station) has an unknown kind, datum or amenity", file: path)
