@@ -45,12 +45,8 @@ func vincentyDistance(_ p: EarthCentred, _ q: EarthCentred) -> Double? {
         let next = (1 - c) * f * sinAlpha
             * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)))
         if abs(next - delta) < 1e-12 {
-            let uSquared = cosSquaredAlpha * (a * a - b * b) / (b * b)
-            let bigA = 1 + uSquared / 16384 * (4096 + uSquared * (-768 + uSquared * (320 - 175 * uSquared)))
-            let bigB = uSquared / 1024 * (256 + uSquared * (-128 + uSquared * (74 - 47 * uSquared)))
-            let deltaSigma = bigB * sinSigma * (cos2SigmaM + bigB / 4 * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
-                - bigB / 6 * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)))
-            return b * bigA * (sigma - deltaSigma)
+            return vincentyLength(sigma: sigma, sinSigma: sinSigma, cosSigma: cosSigma, cos2SigmaM: cos2SigmaM,
+                                  cosSquaredAlpha: cosSquaredAlpha)
         }
         // A converging iteration keeps δ within f·π; beyond it, the points are nearly antipodal.
         guard abs(next) < 0.011 else { return nil }

@@ -27,9 +27,7 @@ private let antipodalScale = 20_003_931.4586 / (Double.pi * Earth.meanRadius)
 /// Vincenty's inverse on WGS84 in its classic form, from latitudes and longitudes; nil when the
 /// longitude iteration does not converge. The tests' reference for the two forms in use.
 func vincentyDistance(_ p: Coordinate, _ q: Coordinate) -> Double? {
-    let a = Earth.wgs84SemiMajorAxis
     let f = Earth.wgs84Flattening
-    let b = a * (1 - f)
 
     var deltaLongitude = (q.longitude - p.longitude) * degreesToRadians
     // Bring Δλ into (−π, π] so the antimeridian needs no special case.
@@ -62,14 +60,24 @@ func vincentyDistance(_ p: Coordinate, _ q: Coordinate) -> Double? {
         lambda = deltaLongitude + (1 - c) * f * sinAlpha
             * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)))
         if abs(lambda - previous) < 1e-12 {
-            let uSquared = cosSquaredAlpha * (a * a - b * b) / (b * b)
-            let bigA = 1 + uSquared / 16384 * (4096 + uSquared * (-768 + uSquared * (320 - 175 * uSquared)))
-            let bigB = uSquared / 1024 * (256 + uSquared * (-128 + uSquared * (74 - 47 * uSquared)))
-            let deltaSigma = bigB * sinSigma * (cos2SigmaM + bigB / 4 * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
-                - bigB / 6 * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)))
-            return b * bigA * (sigma - deltaSigma)
+            return vincentyLength(sigma: sigma, sinSigma: sinSigma, cosSigma: cosSigma, cos2SigmaM: cos2SigmaM,
+                                  cosSquaredAlpha: cosSquaredAlpha)
         }
         if abs(lambda) > Double.pi { return nil }
     }
     return nil
+}
+
+/// The last step of Vincenty's inverse, once the longitude on the auxiliary sphere has converged:
+/// the geodesic's length from the arc σ and the azimuth at the equator (Vincenty's A, B and Δσ).
+@inline(__always)
+func vincentyLength(sigma: Double, sinSigma: Double, cosSigma: Double, cos2SigmaM: Double, cosSquaredAlpha: Double) -> Double {
+    let a = Earth.wgs84SemiMajorAxis
+    let b = a * (1 - Earth.wgs84Flattening)
+    let uSquared = cosSquaredAlpha * (a * a - b * b) / (b * b)
+    let bigA = 1 + uSquared / 16384 * (4096 + uSquared * (-768 + uSquared * (320 - 175 * uSquared)))
+    let bigB = uSquared / 1024 * (256 + uSquared * (-128 + uSquared * (74 - 47 * uSquared)))
+    let deltaSigma = bigB * sinSigma * (cos2SigmaM + bigB / 4 * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
+        - bigB / 6 * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)))
+    return b * bigA * (sigma - deltaSigma)
 }
