@@ -7,7 +7,7 @@ import Foundation
 /// Immutable after build, hence safe to share across threads. The arrays are buffer pointers into
 /// memory the build allocated or into a mapped snapshot (``StationSnapshot``), so both run the same
 /// search code; ``memory`` keeps either alive. A snapshot holds the main grid only; its rare layers
-/// are built on request (``withRareBitLayers()``), in a few milliseconds per million stations.
+/// are built on request (``withRareBitLayers(for:)``), in a few milliseconds per million stations.
 public struct StationIndex: @unchecked Sendable {
     /// The stations, in the order they were given; ``Match/index`` points into this list.
     public let stations: StationList
@@ -140,9 +140,6 @@ public struct StationIndex: @unchecked Sendable {
     var cellMask: UnsafeBufferPointer<UInt32> { grid.cellMask }
     var rowMask: UnsafeBufferPointer<UInt32> { grid.rowMask }
     var entries: UnsafeBufferPointer<GridEntry> { grid.entries }
-    static var maxRows: Int { StationGrid.maxRows }
-    static var maxColumns: Int { StationGrid.maxColumns }
-    static func columnWidth(columns: Int) -> Double { StationGrid.columnWidth(columns: columns) }
     static func row(of latitude: Double, south: Double, height: Double, rows: Int) -> Int {
         StationGrid.row(of: latitude, south: south, height: height, rows: rows)
     }

@@ -101,8 +101,8 @@ struct SnapshotHeader: Equatable {
         guard stations < UInt32(Int32.max) else {
             throw fail(.corrupt, "corrupt header: \(stations) stations, more than an index can hold")
         }
-        guard (1...UInt32(StationIndex.maxRows)).contains(rows), (1...UInt32(StationIndex.maxColumns)).contains(columns) else {
-            throw fail(.corrupt, "corrupt header: a grid of \(rows) rows × \(columns) columns (at most \(StationIndex.maxRows) × \(StationIndex.maxColumns))")
+        guard (1...UInt32(StationGrid.maxRows)).contains(rows), (1...UInt32(StationGrid.maxColumns)).contains(columns) else {
+            throw fail(.corrupt, "corrupt header: a grid of \(rows) rows × \(columns) columns (at most \(StationGrid.maxRows) × \(StationGrid.maxColumns))")
         }
         guard minLatitude.isFinite, abs(minLatitude) <= 90, rowHeight.isFinite,
               rowHeight >= SnapshotLayout.minimumRowHeight, rowHeight <= 180 else {
