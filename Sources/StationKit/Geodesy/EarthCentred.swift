@@ -77,3 +77,32 @@ enum ShortGeodesic {
         return c2.squareRoot() * (1 + k2c2 / 24 + 3 * k2c2 * k2c2 / 640)
     }
 }
+
+/// How long a geodesic can be, given its chord: what lets a search rank candidates by chord alone
+/// and measure geodesics only for the few that can still be answers.
+enum ChordBound {
+    /// The smallest radius of curvature of the ellipsoid: the meridian's at the equator, a(1 − e²).
+    static let leastRadius = Earth.wgs84SemiMajorAxis * (1 - ShortGeodesic.eccentricitySquared)
+    /// More than any geodesic on WGS84 (half a meridian is 20,003,931 m).
+    static let longestGeodesic = 20_100_000.0
+
+    /// A length no geodesic with chord `chord` (metres) exceeds.
+    ///
+    /// A geodesic's curvature in space is the ellipsoid's normal curvature along it, at most
+    /// 1 / ``leastRadius``. By Schur's comparison theorem a curve whose curvature never exceeds
+    /// that of a circular arc of the same length (at most a half circle) spans a chord at least
+    /// as long as the arc's: c ≥ 2R sin(s / 2R), so s ≤ 2R asin(c / 2R). Beyond c = 0.2R the
+    /// bound falls back to the longest geodesic there is, which no long line can exceed either.
+    /// Widened by 10⁻⁸ and a millimetre so that neither rounding nor the series' and Vincenty's
+    /// own micrometre errors can put a computed distance above it.
+    @inline(__always)
+    static func longestGeodesic(chord: Double) -> Double {
+        let x = chord / (2 * leastRadius)
+        guard x <= 0.1 else { return longestGeodesic }
+        // asin x ≤ x + x³/6 + 0.076 x⁵ for 0 ≤ x ≤ 0.1 (the tail's coefficients are 3/40, 5/112, …
+        // and sum to under 0.0755 there).
+        let x2 = x * x
+        let arc = 2 * leastRadius * x * (1 + x2 / 6 + 0.076 * x2 * x2)
+        return arc * (1 + 1e-8) + 1e-3
+    }
+}

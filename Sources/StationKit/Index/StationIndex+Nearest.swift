@@ -18,6 +18,7 @@ extension StationIndex {
         guard dataMask & filter.requiredBits == filter.requiredBits, dataMask & filter.kindBits != 0 else { return [] }
         var search = NearestSearch(index: self, grid: grid(for: filter), point: point, limit: limit, filter: filter,
                                    maxDistance: maxDistance)
+        defer { search.candidates.deallocate() }
         return search.run()
     }
 
@@ -62,13 +63,25 @@ struct NearestSearch {
     var westCount = 0
     var eastCount = 0
 
-    /// Best answers so far, ordered by (distance, id); at most `limit` long unless collecting all.
-    var best: [Match] = []
-    /// No station farther than this can still be an answer: `maxDistance`, then the k-th distance.
+    /// Filtered stations whose chord is within the reach, by squared chord, nearest first. The
+    /// geodesic is measured only at the end, for these few (``finish()``): ranking by chord is a
+    /// subtraction and three products, and ``ChordBound`` turns the k-th chord into a reach that
+    /// no answer lies beyond.
+    var candidates: UnsafeMutableBufferPointer<Candidate>
+    var candidateCount = 0
+    /// No station farther than this can still be an answer: `maxDistance`, then the longest geodesic
+    /// the k-th chord allows.
     var reach: Double
     /// `reach²` widened by a hair: a station whose squared chord exceeds it is out (its geodesic is
     /// longer than its chord) whatever the rounding.
     var reachChordSquared: Double
+    /// Stations in the list; a damaged snapshot's station number beyond it is never a candidate.
+    let stationCount: Int
+
+    struct Candidate {
+        var chordSquared: Double
+        var position: Int
+    }
 
     init(index: StationIndex, grid: StationGrid, point: Coordinate, limit: Int, filter: StationFilter, maxDistance: Double?) {
         self.index = index
@@ -88,7 +101,8 @@ struct NearestSearch {
         north = queryRow
         reach = maxDistance ?? .infinity
         reachChordSquared = .infinity
-        best.reserveCapacity(collectsAll ? 16 : limit)
+        stationCount = index.stations.count
+        candidates = .allocate(capacity: collectsAll ? 64 : 2 * limit + 8)
         updateChordLimit()
     }
 
@@ -119,12 +133,7 @@ struct NearestSearch {
                 visitColumn(offset: -westCount)
             }
         }
-        if collectsAll {
-            let index = self.index
-            best.sort { $0.distance < $1.distance || ($0.distance == $1.distance && index.idPrecedes($0.index, $1.index)) }
-            if best.count > limit { best.removeLast(best.count - limit) }
-        }
-        return best
+        return finish()
     }
 
     @inline(__always)
@@ -218,26 +227,74 @@ struct NearestSearch {
     /// that is exactly at the k-th distance.
     static let reachWidening = 1 + 1e-9
 
-    /// Tests the entry at `position`; true when it was taken as an answer (the reach may have shrunk).
-    /// The chord test inline, the rest (a few entries per query) out of line.
+    /// Tests the entry at `position`; true when it was taken as a candidate (the reach may have
+    /// shrunk). The chord test inline, the rest (a few entries per query) out of line.
     @inline(__always)
     mutating func consider(_ position: Int) -> Bool {
         let entry = grid.entries[position]
         guard matches(entry.mask) else { return false }
         let dx = query.x - entry.x, dy = query.y - entry.y, dz = query.z - entry.z
         let chordSquared = dx * dx + dy * dy + dz * dz
-        guard chordSquared <= reachChordSquared else { return false }
-        return accept(position, chordSquared: chordSquared)
+        guard chordSquared <= reachChordSquared, Int(entry.station) < stationCount else { return false }
+        take(Candidate(chordSquared: chordSquared, position: position))
+        return true
     }
 
-    /// Ranks an entry within the chord limit by its geodesic and keeps it if it is among the best.
+    /// Inserts a candidate by chord; once `limit` are in, the k-th chord bounds the reach, and
+    /// candidates beyond the new reach are dropped.
     @inline(never)
-    mutating func accept(_ position: Int, chordSquared: Double) -> Bool {
+    mutating func take(_ candidate: Candidate) {
+        if candidateCount == candidates.count {
+            let larger = UnsafeMutableBufferPointer<Candidate>.allocate(capacity: 2 * candidates.count)
+            _ = larger.initialize(from: candidates)
+            candidates.deallocate()
+            candidates = larger
+        }
+        if collectsAll {
+            candidates[candidateCount] = candidate
+            candidateCount += 1
+            return
+        }
+        var slot = candidateCount
+        while slot > 0 && candidates[slot - 1].chordSquared > candidate.chordSquared {
+            candidates[slot] = candidates[slot - 1]
+            slot -= 1
+        }
+        candidates[slot] = candidate
+        candidateCount += 1
+        guard candidateCount >= limit, slot < limit else { return }
+        let longest = ChordBound.longestGeodesic(chord: candidates[limit - 1].chordSquared.squareRoot())
+        guard longest < reach else { return }
+        reach = longest
+        updateChordLimit()
+        while candidateCount > limit && !(candidates[candidateCount - 1].chordSquared <= reachChordSquared) {
+            candidateCount -= 1
+        }
+    }
+
+    /// The geodesics of the candidates, ranked by (distance, id); at most `limit` of them.
+    mutating func finish() -> [Match] {
+        var answers: [Match] = []
+        answers.reserveCapacity(min(candidateCount, limit))
+        for candidate in candidates[0..<candidateCount] {
+            guard let distance = geodesic(to: candidate.position) else { continue }
+            if let maxDistance, !(distance <= maxDistance) { continue }
+            answers.append(Match(index: Int(grid.entries[candidate.position].station), distance: distance))
+        }
+        let index = self.index
+        if answers.count > 1 {
+            answers.sort { $0.distance < $1.distance || ($0.distance == $1.distance && index.idPrecedes($0.index, $1.index)) }
+        }
+        if answers.count > limit { answers.removeLast(answers.count - limit) }
+        return answers
+    }
+
+    /// The geodesic from the query to the entry at `position`, computed as `geodesicDistance` does,
+    /// so the index agrees with brute force to the last bit; nil when damaged data gives no number.
+    func geodesic(to position: Int) -> Double? {
         let entry = grid.entries[position]
         let station = entry.point
-        let stationIndex = Int(entry.station)
-        // A damaged snapshot's station number beyond the list is no answer (verify reports it).
-        guard stationIndex < index.stations.count else { return false }
+        let chordSquared = query.chordSquared(to: station)
         let distance: Double
         if chordSquared <= ShortGeodesic.maxChordSquared {
             distance = ShortGeodesic.length(query, station, chordSquared: chordSquared)
@@ -246,36 +303,16 @@ struct NearestSearch {
             distance = vincenty
         } else {
             // Nearly antipodal: the sphere, from the record, as `geodesicDistance` does.
-            let coordinate = index.stations.coordinate(at: stationIndex)
-            guard coordinate.isValid else { return false }
+            let coordinate = index.stations.coordinate(at: Int(entry.station))
+            guard coordinate.isValid else { return nil }
             distance = point.geodesicDistance(to: coordinate)
         }
-        // Damaged snapshot arrays can give anything; a distance that is not a number is no answer.
-        guard distance.isFinite, distance <= reach else { return false }
-        if collectsAll {
-            best.append(Match(index: stationIndex, distance: distance))
-            return true
-        }
-        if best.count == limit, let last = best.last, !precedes(distance, stationIndex, last) { return false }
-        var insertAt = best.count
-        while insertAt > 0 && precedes(distance, stationIndex, best[insertAt - 1]) { insertAt -= 1 }
-        if best.count == limit { best.removeLast() }
-        best.insert(Match(index: stationIndex, distance: distance), at: insertAt)
-        if best.count == limit, let last = best.last, last.distance < reach {
-            reach = last.distance
-            updateChordLimit()
-        }
-        return true
+        return distance.isFinite ? distance : nil
     }
 
     mutating func updateChordLimit() {
         let widened = reach * Self.reachWidening
         reachChordSquared = widened * widened
-    }
-
-    @inline(__always)
-    func precedes(_ distance: Double, _ station: Int, _ other: Match) -> Bool {
-        distance < other.distance || (distance == other.distance && index.idPrecedes(station, other.index))
     }
 }
 
