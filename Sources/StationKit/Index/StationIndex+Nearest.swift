@@ -16,10 +16,13 @@ extension StationIndex {
         if let maxDistance, !(maxDistance >= 0) { return [] }
         // An amenity or kind that no station has: answered from the OR of every mask at once.
         guard dataMask & filter.requiredBits == filter.requiredBits, dataMask & filter.kindBits != 0 else { return [] }
-        var search = NearestSearch(index: self, grid: grid(for: filter), point: point, limit: limit, filter: filter,
-                                   maxDistance: maxDistance)
+        var search = NearestSearch(grid: grid(for: filter), stationCount: stations.count, point: point, limit: limit,
+                                   filter: filter, maxDistance: maxDistance)
         defer { search.candidates.deallocate() }
-        return search.run()
+        // The index is lent to the search's last step, not stored in it: a stored copy would cost a
+        // retain and a release of each of its arrays on every query.
+        search.run()
+        return search.finish(in: self)
     }
 
     /// Every station within `radius` metres (inclusive, geodesic) of `point` that passes `filter`, nearest first.
@@ -42,7 +45,6 @@ extension StationIndex {
 /// and stops on both sides once the key difference passes the k-th distance. So a city cell holding
 /// thousands of stations costs a binary search and a short stretch, not a full pass.
 struct NearestSearch {
-    let index: StationIndex
     let grid: StationGrid
     let point: Coordinate
     let query: EarthCentred
@@ -83,8 +85,7 @@ struct NearestSearch {
         var position: Int
     }
 
-    init(index: StationIndex, grid: StationGrid, point: Coordinate, limit: Int, filter: StationFilter, maxDistance: Double?) {
-        self.index = index
+    init(grid: StationGrid, stationCount: Int, point: Coordinate, limit: Int, filter: StationFilter, maxDistance: Double?) {
         self.grid = grid
         self.point = point
         query = point.earthCentred
@@ -101,7 +102,7 @@ struct NearestSearch {
         north = queryRow
         reach = maxDistance ?? .infinity
         reachChordSquared = .infinity
-        stationCount = index.stations.count
+        self.stationCount = stationCount
         candidates = .allocate(capacity: collectsAll ? 64 : 2 * limit + 8)
         updateChordLimit()
     }
@@ -113,7 +114,7 @@ struct NearestSearch {
     /// Extra degrees each side of a cell, to absorb rounding in cell assignment.
     static let slack = 1e-9
 
-    mutating func run() -> [Match] {
+    mutating func run() {
         visitRow(queryRow)
         while true {
             let sides = SideBounds(of: self)
@@ -133,7 +134,6 @@ struct NearestSearch {
                 visitColumn(offset: -westCount)
             }
         }
-        return finish()
     }
 
     @inline(__always)
@@ -273,15 +273,14 @@ struct NearestSearch {
     }
 
     /// The geodesics of the candidates, ranked by (distance, id); at most `limit` of them.
-    mutating func finish() -> [Match] {
+    func finish(in index: StationIndex) -> [Match] {
         var answers: [Match] = []
         answers.reserveCapacity(min(candidateCount, limit))
         for candidate in candidates[0..<candidateCount] {
-            guard let distance = geodesic(to: candidate.position) else { continue }
+            guard let distance = geodesic(to: candidate.position, in: index) else { continue }
             if let maxDistance, !(distance <= maxDistance) { continue }
             answers.append(Match(index: Int(grid.entries[candidate.position].station), distance: distance))
         }
-        let index = self.index
         if answers.count > 1 {
             answers.sort { $0.distance < $1.distance || ($0.distance == $1.distance && index.idPrecedes($0.index, $1.index)) }
         }
@@ -291,7 +290,7 @@ struct NearestSearch {
 
     /// The geodesic from the query to the entry at `position`, computed as `geodesicDistance` does,
     /// so the index agrees with brute force to the last bit; nil when damaged data gives no number.
-    func geodesic(to position: Int) -> Double? {
+    func geodesic(to position: Int, in index: StationIndex) -> Double? {
         let entry = grid.entries[position]
         let station = entry.point
         let chordSquared = query.chordSquared(to: station)
