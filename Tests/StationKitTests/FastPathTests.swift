@@ -186,6 +186,24 @@ import Testing
         #expect(answer == nil)
     }
 
+    /// `near --batch` tokenizes on all cores: the same records and lines as one pass, however
+    /// the text is cut, quoted line breaks, blank lines and CRLF included.
+    @Test func recordsOnAllCoresMatchTheSequentialTokenizer() throws {
+        for seed in [3, 11] {
+            let text = Self.messyFile(rows: 250, seed: UInt64(seed)) + "\r\n\n" + "late,\"quoted\nfield\",x\r\n"
+            let sequential = try CSVTokenizer.records(in: text)
+            for pieces in [1, 2, 7, 64, 400] {
+                let cut = try CSVTokenizer.recordsOnAllCores(in: text, pieceCount: pieces)
+                #expect(cut.map(\.line) == sequential.map(\.line), "\(pieces) pieces")
+                #expect(cut.map(\.fields) == sequential.map(\.fields), "\(pieces) pieces")
+            }
+        }
+        // A quote left open is reported on the line it opens, as by the single pass.
+        let open = "id,lat,lon\n" + String(repeating: "a,1,2\n", count: 50) + "b,\"3,4\n" + String(repeating: "c,5,6\n", count: 50)
+        #expect(throws: CSVTokenizer.UnterminatedQuote.self) { try CSVTokenizer.recordsOnAllCores(in: open, pieceCount: 8) }
+        do { _ = try CSVTokenizer.recordsOnAllCores(in: open, pieceCount: 8) } catch { #expect(error.line == 52) }
+    }
+
     @Test func recordStartsNeverFallInsideQuotedFields() throws {
         let text = Self.messyFile(rows: 200, seed: 4)
         var copy = text
