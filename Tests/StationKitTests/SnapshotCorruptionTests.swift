@@ -71,10 +71,10 @@ import Testing
         let csv = try #require(try openError(Array("id,name,kind,lat,lon\n".utf8), in: folder))
         #expect(csv.reason == .notASnapshot)
         #expect(csv.message.contains("not a stations index snapshot"))
-        let future = try #require(try openError(patched(Self.original, at: 8, UInt32(3)), in: folder, name: "stations.idx"))
+        let future = try #require(try openError(patched(Self.original, at: 8, UInt32(4)), in: folder, name: "stations.idx"))
         #expect(future.reason == .unsupportedVersion)
         #expect(future.description == folder.appendingPathComponent("stations.idx").path
-                + ": snapshot format version 3, this stations reads version 2; rebuild it with `stations index build`")
+                + ": snapshot format version 4, this stations reads version 3; rebuild it with `stations index build`")
         let missing = folder.appendingPathComponent("missing.idx").path
         #expect(throws: SnapshotError(file: missing, reason: .missing, message: "no such file")) { try StationSnapshot.open(atPath: missing) }
         #expect((try? StationSnapshot.open(atPath: folder.path)) == nil)
@@ -197,6 +197,8 @@ import Testing
             (.coordinates, patched(original, at: at(.coordinates, 6, size: 8), Double.nan.bitPattern), "station 3 is at nan,"),
             (.coordinates, patched(original, at: at(.coordinates, 9, size: 8), Double(181).bitPattern), "station 4 is at"),
             (.records, patched(original, at: header.entry(.records).offset, UInt8(200)), "the record of station 0 is not eight length-prefixed UTF-8 fields"),
+            // A fence only steers where a walk starts; a wrong one is found by recomputing it.
+            (.fence, patched(original, at: at(.fence, 2, size: 8), Double(1).bitPattern), "fence 2 is not the east key of entry 32"),
         ]
         var rng = SeededGenerator(seed: 45)
         for (section, bytes, expected) in cases {

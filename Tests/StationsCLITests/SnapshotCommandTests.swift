@@ -80,7 +80,7 @@ import Testing
         let good = try runBinary(["index", "verify", snapshot])
         #expect(good.status == 0)
         #expect(good.stderr.isEmpty)
-        #expect(good.stdout.hasPrefix("\(snapshot): ok, snapshot format 2, 1000 stations, grid of "))
+        #expect(good.stdout.hasPrefix("\(snapshot): ok, snapshot format 3, 1000 stations, grid of "))
         #expect(good.stdout.contains("records"))
         #expect(good.stdout.contains("checked: magic bytes, format version and the header checksum"))
 
@@ -109,7 +109,7 @@ import Testing
         }
         let truncated = try write("truncated.idx", Array(bytes.prefix(bytes.count - 1000)))
         var future = bytes
-        future[8] = 3
+        future[8] = 4
         let wrongVersion = try write("future.idx", future)
         var headerDamage = bytes
         headerDamage[30] ^= 1
@@ -121,7 +121,7 @@ import Testing
 
         let cases: [(String, Int32, String)] = [
             (truncated, 65, "\(truncated): truncated: section 'records' needs bytes"),
-            (wrongVersion, 65, "\(wrongVersion): snapshot format version 3, this stations reads version 2; rebuild it with `stations index build`"),
+            (wrongVersion, 65, "\(wrongVersion): snapshot format version 4, this stations reads version 3; rebuild it with `stations index build`"),
             (damagedHeader, 65, "\(damagedHeader): corrupt: the checksum of the header and section table does not match"),
         ]
         for (path, status, message) in cases {

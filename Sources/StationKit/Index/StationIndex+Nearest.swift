@@ -175,26 +175,19 @@ struct NearestSearch {
         let points = UnsafeRawPointer(grid.entries.baseAddress!).assumingMemoryBound(to: Double.self)
         let axisX = grid.eastAxis[2 * column], axisY = grid.eastAxis[2 * column + 1]
         let key = query.x * axisX + query.y * axisY
-        // First position whose key is at least the query's. Interpolation first: keys of a big
-        // cell spread smoothly across it, so a guess from the ends lands close, and every probe
-        // of a plain bisection would be another cache miss. Bisection takes over if a guess
-        // fails to halve the range.
-        var low = first, high = end
-        while high - low > Self.bisectionSpan {
-            let lowKey = points[4 * low] * axisX + points[4 * low + 1] * axisY
-            let highKey = points[4 * (high - 1)] * axisX + points[4 * (high - 1) + 1] * axisY
-            if key <= lowKey { high = low; break }
-            if key > highKey { low = high; break }
-            // Damaged snapshot points can make the share anything, NaN included: clamp first.
-            let share = min(max((key - lowKey) / (highKey - lowKey), 0), 1)
-            let guess = low + (share.isNaN ? (high - 1 - low) / 2 : Int(share * Double(high - 1 - low)))
-            let span = high - low
-            if points[4 * guess] * axisX + points[4 * guess + 1] * axisY < key { low = guess + 1 } else { high = guess }
-            if high - low > span / 2 {
-                let middle = (low + high) / 2
-                if points[4 * middle] * axisX + points[4 * middle + 1] * axisY < key { low = middle + 1 } else { high = middle }
-            }
+        // First position whose key is at least the query's: among the cell's fences (every 16th
+        // key, a few cache lines) the first at or past it; the start lies after the fence before
+        // that one and no later than that one, a bisection of 16 entries. Probing the entries of a
+        // city cell directly cost a cache miss a probe.
+        let spacing = StationGrid.fenceSpacing
+        var fenceLow = (first + spacing - 1) / spacing, fenceHigh = (end - 1) / spacing + 1
+        let firstFence = fenceLow
+        while fenceLow < fenceHigh {
+            let middle = (fenceLow + fenceHigh) / 2
+            if grid.fences[middle] < key { fenceLow = middle + 1 } else { fenceHigh = middle }
         }
+        var low = fenceLow > firstFence ? (fenceLow - 1) * spacing + 1 : first
+        var high = min(end, fenceLow * spacing + 1)
         while low < high {
             let middle = (low + high) / 2
             if points[4 * middle] * axisX + points[4 * middle + 1] * axisY < key { low = middle + 1 } else { high = middle }
@@ -219,8 +212,6 @@ struct NearestSearch {
         }
     }
 
-    /// Ranges up to this size are bisected (they span a few cache lines).
-    static let bisectionSpan = 16
     /// Cells up to this size are scanned whole.
     static let smallCell = 8
     /// Relative widening of the reach in the key and chord tests: rounding never excludes a station

@@ -140,6 +140,7 @@ public struct StationIndex: @unchecked Sendable {
     var cellMask: UnsafeBufferPointer<UInt32> { grid.cellMask }
     var rowMask: UnsafeBufferPointer<UInt32> { grid.rowMask }
     var entries: UnsafeBufferPointer<GridEntry> { grid.entries }
+    var fences: UnsafeBufferPointer<Double> { grid.fences }
     static func row(of latitude: Double, south: Double, height: Double, rows: Int) -> Int {
         StationGrid.row(of: latitude, south: south, height: height, rows: rows)
     }

@@ -2,7 +2,8 @@
 ///
 /// Numbers are part of the file format (docs/SNAPSHOT.md): a change to them, or a new section,
 /// means a new format version. Version 2 replaced version 1's float unit vectors, id ranks and
-/// block masks with entries of Earth-centred point, mask and station together.
+/// block masks with entries of Earth-centred point, mask and station together; version 3 added
+/// the fences, the east keys that find where a search starts in a big cell.
 enum SnapshotSection: UInt32, CaseIterable, Sendable {
     case cellStart = 1
     case cellMask
@@ -12,13 +13,14 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
     case stationInfo
     case recordOffsets
     case records
+    case fence
 
     /// The order of the sections in the file (the table lists them in kind order): first the two
     /// that opening reads whole, then the rest, which queries read a page here and there, with
     /// the per-station arrays before the text.
     static let fileOrder: [SnapshotSection] = [
         .cellStart, .sortedEntry,
-        .cellMask, .rowMask,
+        .cellMask, .rowMask, .fence,
         .coordinates, .stationInfo, .recordOffsets, .records,
     ]
 
@@ -36,6 +38,7 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
         case .stationInfo: "station-info"
         case .recordOffsets: "record-offsets"
         case .records: "records"
+        case .fence: "fence"
         }
     }
 
@@ -52,6 +55,7 @@ enum SnapshotSection: UInt32, CaseIterable, Sendable {
         case .coordinates: return stations * 2 * 8
         case .recordOffsets: return (stations + 1) * 8
         case .records: return nil
+        case .fence: return StationGrid.fenceCount(entries: stations) * 8
         }
     }
 }
@@ -61,7 +65,7 @@ enum SnapshotLayout {
     /// `STNIDX` and two zero bytes.
     static let magic: [UInt8] = Array("STNIDX".utf8) + [0, 0]
     /// The format this build writes and reads.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     /// Fixed part of the header, before the section table.
     static let fixedHeaderSize = 64
     /// One section table entry: kind, reserved, offset, length, checksum.

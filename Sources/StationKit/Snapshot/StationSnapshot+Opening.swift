@@ -41,7 +41,8 @@ extension StationSnapshot {
                                entries: entries,
                                eastAxis: StationGrid.eastAxes(columns: header.columnCount,
                                                               width: StationGrid.columnWidth(columns: header.columnCount),
-                                                              in: memory))
+                                                              in: memory),
+                               fences: sections.array(.fence, of: Double.self))
         return StationIndex(stations: StationList(records: records), grid: grid, layers: [], memory: memory)
     }
 

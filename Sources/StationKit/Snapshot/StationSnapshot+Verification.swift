@@ -64,6 +64,9 @@ extension StationSnapshot {
         if let position = SnapshotInvariants.firstStation(atOrAbove: UInt32(index.count), in: index.entries) {
             throw corrupt(.sortedEntry, "entry \(position) points at station \(index.entries[position].station) of \(index.count)", file: path)
         }
+        if let fence = index.grid.firstWrongFence() {
+            throw corrupt(.fence, "fence \(fence) is not the east key of entry \(fence * StationGrid.fenceSpacing)", file: path)
+        }
         guard let records = index.stations.records else { preconditionFailure("an opened snapshot has records") }
         if let station = SnapshotInvariants.firstInvalidInfo(records.info) {
             throw corrupt(.stationInfo, "station \(station) has an unknown kind, datum or amenity", file: path)

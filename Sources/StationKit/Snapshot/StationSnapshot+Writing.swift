@@ -20,6 +20,7 @@ extension StationSnapshot {
             (.stationInfo, UnsafeRawBufferPointer(stations.info)),
             (.recordOffsets, UnsafeRawBufferPointer(stations.offsets)),
             (.records, stations.text),
+            (.fence, UnsafeRawBufferPointer(index.fences)),
         ]
         assert(payloads.map(\.0) == SnapshotSection.allCases, "one payload per section, in kind order")
 
