@@ -42,7 +42,10 @@ public struct StationIndex: @unchecked Sendable {
         }
         let memory = IndexMemory()
         let grid = StationGrid.build(entries, in: memory)
-        let layers = Self.rareBits(of: entries.lazy.map(\.mask), count: count).map { flag in
+        let layers = entries.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let all = buffer
+            return Self.rareBits(count: count) { all[$0].mask }
+        }.map { flag in
             RareBitLayer(bit: flag, grid: StationGrid.build(entries.filter { $0.mask & flag != 0 }, in: memory))
         }
         self.init(stations: StationList(stations), grid: grid, layers: layers, memory: memory)
@@ -66,9 +69,10 @@ public struct StationIndex: @unchecked Sendable {
             if wanted == 0 { return self }
         }
         let count = stations.count
-        // Which bits get layers follows from the masks alone (a sequential pass); the members'
-        // coordinates (scattered reads of the records) only for the layers built.
-        let chosen = Self.rareBits(of: grid.entries.lazy.map(\.mask), count: grid.entryCount).filter { wanted & $0 != 0 }
+        // Which bits get layers follows from the masks alone; the members' coordinates (scattered
+        // reads of the records) only for the layers built.
+        let entries = grid.entries
+        let chosen = Self.rareBits(count: grid.entryCount) { entries[$0].mask }.filter { wanted & $0 != 0 }
         if chosen.isEmpty { return self }
         let layers = chosen.map { flag in
             // A damaged snapshot's station number out of range would be no answer; here, no entry.
@@ -83,15 +87,10 @@ public struct StationIndex: @unchecked Sendable {
 
     /// The bits that get layers, rarest first: held by at most ``RareBitLayer/maxShare`` of the
     /// `count` stations, while all layers together stay within ``RareBitLayer/entryBudget``.
-    static func rareBits<Masks: Sequence<UInt32>>(of masks: Masks, count: Int) -> [UInt32] {
+    /// `mask(i)` gives the mask of entry `i`.
+    static func rareBits(count: Int, mask: (Int) -> UInt32) -> [UInt32] {
         guard count >= Self.minimumForLayers else { return [] }
-        var bitCounts = [Int](repeating: 0, count: 32)
-        for var mask in masks {
-            while mask != 0 {
-                bitCounts[mask.trailingZeroBitCount] += 1
-                mask &= mask - 1
-            }
-        }
+        let bitCounts = Self.bitCounts(count: count, mask: mask)
         var budget = Int(RareBitLayer.entryBudget * Double(count))
         var chosen: [UInt32] = []
         let rare = (0..<32).filter { bitCounts[$0] > 0 && Double(bitCounts[$0]) <= RareBitLayer.maxShare * Double(count) }
@@ -100,6 +99,31 @@ public struct StationIndex: @unchecked Sendable {
             chosen.append(UInt32(1) << UInt32(bit))
         }
         return chosen
+    }
+
+    /// How many of the `count` masks have each bit, counted on all cores: for a mapped snapshot
+    /// this is the first pass over 32 MB of entries, page faults included, and `near --batch`
+    /// does it before answering anything.
+    static func bitCounts(count: Int, mask: (Int) -> UInt32) -> [Int] {
+        let block = 1 << 16
+        let blocks = (count + block - 1) / block
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 32 * blocks)
+        counts.initialize(repeating: 0)
+        defer { counts.deallocate() }
+        nonisolated(unsafe) let shared = counts
+        withoutActuallyEscaping(mask) { mask in
+            nonisolated(unsafe) let mask = mask
+            DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                for i in b * block..<min(count, (b + 1) * block) {
+                    var bits = mask(i)
+                    while bits != 0 {
+                        shared[32 * b + bits.trailingZeroBitCount] += 1
+                        bits &= bits - 1
+                    }
+                }
+            }
+        }
+        return (0..<32).map { bit in (0..<blocks).reduce(0) { $0 + counts[32 * $1 + bit] } }
     }
 
     /// Below this many stations the main grid is small enough for every query.
