@@ -204,6 +204,21 @@ import Testing
         do { _ = try CSVTokenizer.recordsOnAllCores(in: open, pieceCount: 8) } catch { #expect(error.line == 52) }
     }
 
+    /// `near --batch` reads its header alone, then maps the rest on all cores from where it ends.
+    @Test func headerThenRowsMatchTheSequentialTokenizer() throws {
+        let text = "\r\n\n\"id\",\"lat\nitude\",lon\n" + Self.messyFile(rows: 120, seed: 8)
+        let sequential = try CSVTokenizer.records(in: text)
+        let header = try #require(try CSVTokenizer.header(of: text))
+        #expect(header.record.line == sequential[0].line && header.record.fields == sequential[0].fields)
+        for pieces in [1, 3, 50] {
+            let rows = try CSVTokenizer.mapRecordsOnAllCores(in: text, from: header.bodyStart, firstLine: header.bodyLine,
+                                                             pieceCount: pieces) { "\($0.line):\($0.fields.joined(separator: "|"))" }
+            #expect(rows == sequential.dropFirst().map { "\($0.line):\($0.fields.joined(separator: "|"))" }, "\(pieces) pieces")
+        }
+        #expect(try CSVTokenizer.header(of: "\n\r\n") == nil)
+        #expect(try CSVTokenizer.header(of: "")  == nil)
+    }
+
     @Test func recordStartsNeverFallInsideQuotedFields() throws {
         let text = Self.messyFile(rows: 200, seed: 4)
         var copy = text

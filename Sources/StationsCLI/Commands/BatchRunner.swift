@@ -127,45 +127,54 @@ struct BatchRunner {
             throw CLIError.data("stations: \(name): not UTF-8 text; convert it, e.g. iconv -f GB18030 -t UTF-8")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let records: [CSVTokenizer.Record]
-        do { records = try CSVTokenizer.recordsOnAllCores(in: text) } catch {
+        do {
+            guard let header = try CSVTokenizer.header(of: text) else {
+                throw CLIError.data("stations: \(name): empty; expected a header id,lat,lon[,need]")
+            }
+            let names = header.record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            func column(_ options: [String]) -> Int? { names.firstIndex(where: options.contains) }
+            guard let latColumn = column(["lat", "latitude", "纬度"]), let lonColumn = column(["lon", "lng", "longitude", "经度"]) else {
+                throw CLIError.data("stations: \(name), line \(header.record.line): needs columns lat and lon (header id,lat,lon[,need]); found \(header.record.fields.joined(separator: ","))")
+            }
+            let idColumn = column(["id", "编号"])
+            let needColumn = column(["need", "设施"])
+            let headerCount = header.record.fields.count
+            // Rows are tokenized and parsed on all cores: on a 100,000-row file this was most of a
+            // batch's time.
+            return try CSVTokenizer.mapRecordsOnAllCores(in: text, from: header.bodyStart, firstLine: header.bodyLine) { record in
+                Self.row(record, headerCount: headerCount, latColumn: latColumn, lonColumn: lonColumn,
+                         idColumn: idColumn, needColumn: needColumn)
+            }
+        } catch let error as CSVTokenizer.UnterminatedQuote {
             throw CLIError.data("stations: \(name), line \(error.line): a quoted field is never closed")
         }
-        guard let header = records.first else { throw CLIError.data("stations: \(name): empty; expected a header id,lat,lon[,need]") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        func column(_ options: [String]) -> Int? { names.firstIndex(where: options.contains) }
-        guard let latColumn = column(["lat", "latitude", "纬度"]), let lonColumn = column(["lon", "lng", "longitude", "经度"]) else {
-            throw CLIError.data("stations: \(name), line 1: needs columns lat and lon (header id,lat,lon[,need]); found \(header.fields.joined(separator: ","))")
-        }
-        let idColumn = column(["id", "编号"])
-        let needColumn = column(["need", "设施"])
-        // Rows are parsed on all cores: on a 100,000-row file this was most of a batch's time.
-        let headerCount = header.fields.count
-        return parallelRows(count: records.count - 1) { i in
-            let record = records[i + 1]
-            var row = Row(line: record.line, id: idColumn.flatMap { $0 < record.fields.count ? record.fields[$0] : nil } ?? "line-\(record.line)",
-                          point: nil, need: [])
-            guard record.fields.count == headerCount else {
-                row.error = "line \(record.line) has \(record.fields.count) fields, the header \(headerCount)"
-                return row
-            }
-            row.point = Self.point(latitude: record.fields[latColumn], longitude: record.fields[lonColumn])
-            if row.point == nil {
-                // The slow path only to explain what is wrong.
-                do {
-                    row.point = try QueryPoint.parse("\(record.fields[latColumn]),\(record.fields[lonColumn])")
-                } catch {
-                    row.error = "line \(record.line): \((error as? ValidationError)?.message ?? "\(error)")"
-                }
-            }
-            if let needColumn {
-                do { row.need = try AmenitySet(parsingList: record.fields[needColumn]) } catch {
-                    row.error = "line \(record.line), field 'need': \(error)"
-                    row.point = nil
-                }
-            }
+    }
+
+    /// One batch row from its record; a bad value becomes the row's error.
+    static func row(_ record: CSVTokenizer.Record, headerCount: Int, latColumn: Int, lonColumn: Int,
+                    idColumn: Int?, needColumn: Int?) -> Row {
+        var row = Row(line: record.line, id: idColumn.flatMap { $0 < record.fields.count ? record.fields[$0] : nil } ?? "line-\(record.line)",
+                      point: nil, need: [])
+        guard record.fields.count == headerCount else {
+            row.error = "line \(record.line) has \(record.fields.count) fields, the header \(headerCount)"
             return row
         }
+        row.point = Self.point(latitude: record.fields[latColumn], longitude: record.fields[lonColumn])
+        if row.point == nil {
+            // The slow path only to explain what is wrong.
+            do {
+                row.point = try QueryPoint.parse("\(record.fields[latColumn]),\(record.fields[lonColumn])")
+            } catch {
+                row.error = "line \(record.line): \((error as? ValidationError)?.message ?? "\(error)")"
+            }
+        }
+        if let needColumn {
+            do { row.need = try AmenitySet(parsingList: record.fields[needColumn]) } catch {
+                row.error = "line \(record.line), field 'need': \(error)"
+                row.point = nil
+            }
+        }
+        return row
     }
 
     /// Plain decimal degrees in range, the common case; nil sends the row to the careful parser.
@@ -173,17 +182,5 @@ struct BatchRunner {
         guard let lat = DecimalParsing.fastValue(latitude.trimmed()), let lon = DecimalParsing.fastValue(longitude.trimmed()),
               abs(lat) <= 90, abs(lon) <= 180 else { return nil }
         return Coordinate(latitude: lat, longitude: lon)
-    }
-
-    /// `transform(i)` for every row index on all cores, in order.
-    private func parallelRows(count: Int, _ transform: @Sendable (Int) -> Row) -> [Row] {
-        [Row](unsafeUninitializedCapacity: count) { buffer, initialized in
-            nonisolated(unsafe) let slots = buffer.baseAddress
-            let block = 2048
-            DispatchQueue.concurrentPerform(iterations: (count + block - 1) / block) { b in
-                for i in b * block..<min(count, (b + 1) * block) { (slots! + i).initialize(to: transform(i)) }
-            }
-            initialized = count
-        }
     }
 }
