@@ -83,6 +83,8 @@ struct NearestSearch {
     struct Candidate {
         var chordSquared: Double
         var position: Int
+        /// Its geodesic once measured (only far searches measure before the end); NaN until then.
+        var geodesic = Double.nan
     }
 
     init(grid: StationGrid, stationCount: Int, point: Coordinate, limit: Int, filter: StationFilter, maxDistance: Double?) {
@@ -254,7 +256,16 @@ struct NearestSearch {
         candidates[slot] = candidate
         candidateCount += 1
         guard candidateCount >= limit, slot < limit else { return }
-        let longest = ChordBound.longestGeodesic(chord: candidates[limit - 1].chordSquared.squareRoot())
+        var longest = ChordBound.longestGeodesic(chord: candidates[limit - 1].chordSquared.squareRoot())
+        if longest >= ChordBound.longestGeodesic {
+            // A k-th chord beyond the bound's range (a rare amenity over sparse data): the k
+            // nearest by chord, measured, bound the k-th geodesic instead. Each is measured once.
+            longest = 0
+            for i in 0..<limit {
+                if candidates[i].geodesic.isNaN { candidates[i].geodesic = pointGeodesic(to: candidates[i].position) ?? .nan }
+                longest = max(longest, candidates[i].geodesic.isNaN ? ChordBound.longestGeodesic : candidates[i].geodesic)
+            }
+        }
         guard longest < reach else { return }
         reach = longest
         updateChordLimit()
@@ -268,7 +279,8 @@ struct NearestSearch {
         var answers: [Match] = []
         answers.reserveCapacity(min(candidateCount, limit))
         for candidate in candidates[0..<candidateCount] {
-            guard let distance = geodesic(to: candidate.position, in: index) else { continue }
+            let measured = candidate.geodesic.isNaN ? geodesic(to: candidate.position, in: index) : candidate.geodesic
+            guard let distance = measured, distance.isFinite else { continue }
             if let maxDistance, !(distance <= maxDistance) { continue }
             answers.append(Match(index: Int(grid.entries[candidate.position].station), distance: distance))
         }
@@ -283,14 +295,9 @@ struct NearestSearch {
     /// so the index agrees with brute force to the last bit; nil when damaged data gives no number.
     func geodesic(to position: Int, in index: StationIndex) -> Double? {
         let entry = grid.entries[position]
-        let station = entry.point
-        let chordSquared = query.chordSquared(to: station)
         let distance: Double
-        if chordSquared <= ShortGeodesic.maxChordSquared {
-            distance = ShortGeodesic.length(query, station, chordSquared: chordSquared)
-        } else if let vincenty = vincentyDistance(query, station) {
-            // Farther than 200 km: Vincenty from the same points, as `geodesicDistance` does.
-            distance = vincenty
+        if let measured = pointGeodesic(to: position) {
+            distance = measured
         } else {
             // Nearly antipodal: the sphere, from the record, as `geodesicDistance` does.
             let coordinate = index.stations.coordinate(at: Int(entry.station))
@@ -298,6 +305,17 @@ struct NearestSearch {
             distance = point.geodesicDistance(to: coordinate)
         }
         return distance.isFinite ? distance : nil
+    }
+
+    /// The geodesic from the points alone: the series up to 200 km, Vincenty beyond, as
+    /// `geodesicDistance` computes it; nil where Vincenty does not converge (nearly antipodal).
+    func pointGeodesic(to position: Int) -> Double? {
+        let station = grid.entries[position].point
+        let chordSquared = query.chordSquared(to: station)
+        if chordSquared <= ShortGeodesic.maxChordSquared {
+            return ShortGeodesic.length(query, station, chordSquared: chordSquared)
+        }
+        return vincentyDistance(query, station)
     }
 
     mutating func updateChordLimit() {

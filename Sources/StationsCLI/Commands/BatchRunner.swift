@@ -165,7 +165,7 @@ struct BatchRunner {
             do {
                 row.point = try QueryPoint.parse("\(record.fields[latColumn]),\(record.fields[lonColumn])")
             } catch {
-                row.error = "line \(record.line): \((error as? ValidationError)?.message ?? "\(error)")"
+                row.error = "line \(record.line): \(error.message)"
             }
         }
         if let needColumn {
