@@ -284,11 +284,29 @@ struct NearestSearch {
             if let maxDistance, !(distance <= maxDistance) { continue }
             answers.append(Match(index: Int(grid.entries[candidate.position].station), distance: distance))
         }
-        if answers.count > 1 {
+        // By (distance, id). Collected candidates (any number, in walk order) by a sort; the
+        // sorted list by insertion: it comes nearest chord first, so nearly in order already, and
+        // no closure holds a copy of the index (a retain of each of its arrays).
+        if collectsAll {
             answers.sort { $0.distance < $1.distance || ($0.distance == $1.distance && index.idPrecedes($0.index, $1.index)) }
+        } else {
+            insertionSort(&answers, in: index)
         }
         if answers.count > limit { answers.removeLast(answers.count - limit) }
         return answers
+    }
+
+    func insertionSort(_ answers: inout [Match], in index: StationIndex) {
+        for i in answers.indices.dropFirst() {
+            let answer = answers[i]
+            var slot = i
+            while slot > 0 && (answer.distance < answers[slot - 1].distance
+                || (answer.distance == answers[slot - 1].distance && index.idPrecedes(answer.index, answers[slot - 1].index))) {
+                answers[slot] = answers[slot - 1]
+                slot -= 1
+            }
+            answers[slot] = answer
+        }
     }
 
     /// The geodesic from the query to the entry at `position`, computed as `geodesicDistance` does,
