@@ -34,9 +34,9 @@ struct IndexVerifyCommand: ParsableCommand {
         out += table.rendered() + "\n"
         out += """
             checked: magic bytes, format version and the header checksum; that every section lies in the
-            file with the length the counts imply; cell offsets, station positions, kinds, datums, record
-            offsets and coordinates; the checksum of every section and zero padding between them; and
-            that every record holds its eight text fields in valid UTF-8.
+            file with the length the counts imply; cell offsets, station positions, fences, kinds, datums,
+            record offsets and coordinates; the checksum of every section and zero padding between them;
+            and that every record holds its eight text fields in valid UTF-8.
 
             """
         console.out(out)
