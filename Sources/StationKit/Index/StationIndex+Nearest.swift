@@ -37,13 +37,14 @@ extension StationIndex {
 /// through `eastCount` to its east (wrapping round the antimeridian). Every station outside it lies
 /// beyond one of its four sides, and ``SideBounds`` gives, for each side, an angle on the sphere
 /// that no such station is nearer than. The box grows on the side with the smallest bound until
-/// that bound, turned into metres on the ellipsoid, exceeds the k-th distance found.
+/// that bound, turned into metres on the ellipsoid, exceeds the reach: a distance no answer lies
+/// beyond, from the k-th nearest chord found so far (``ChordBound``).
 ///
 /// Cells are thin latitude strips; inside one, stations are sorted by how far east they lie along
 /// the column's east axis (``StationGrid/eastAxes(columns:width:in:)``). A difference of keys never
 /// exceeds the chord, which never exceeds the geodesic: the scan walks outward from the query's key
-/// and stops on both sides once the key difference passes the k-th distance. So a city cell holding
-/// thousands of stations costs a binary search and a short stretch, not a full pass.
+/// and stops on both sides once the key difference passes the reach. So a city cell holding
+/// thousands of stations costs a search among its fences and a short stretch, not a full pass.
 struct NearestSearch {
     let grid: StationGrid
     let point: Coordinate
