@@ -97,25 +97,55 @@ struct StationGrid: @unchecked Sendable {
         // Counting sort into cells: count, then scatter each entry straight into its slot (reads
         // in input order, writes to a few hundred thousand places, nothing gathered back)...
         let cellCount = rowCount * columnCount
-        var cellOf = [Int32](repeating: 0, count: count)
-        let start = memory.allocate(UInt32.self, count: cellCount + 1)
-        for (i, entry) in entries.enumerated() {
-            let row = Self.row(of: entry.coordinate.latitude, south: south, height: rowHeight, rows: rowCount)
-            let cell = row * columnCount + Self.column(of: entry.coordinate.longitude, width: columnWidth, columns: columnCount)
-            cellOf[i] = Int32(cell)
-            start[cell + 1] += 1
+        let cellOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+        defer { cellOf.deallocate() }
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        entries.withUnsafeBufferPointer { input in
+            // The row and column arithmetic, most of this pass, on all cores.
+            nonisolated(unsafe) let input = input, cells = cellOf
+            let south = south, block = 1 << 15
+            DispatchQueue.concurrentPerform(iterations: (count + block - 1) / block) { b in
+                for i in b * block..<min(count, (b + 1) * block) {
+                    let row = Self.row(of: input[i].coordinate.latitude, south: south, height: rowHeight, rows: rowCount)
+                    cells[i] = Int32(row * columnCount + Self.column(of: input[i].coordinate.longitude, width: columnWidth, columns: columnCount))
+                }
+            }
         }
+        let start = memory.allocate(UInt32.self, count: cellCount + 1)
+        for cell in cellOf { start[Int(cell) + 1] += 1 }
         for c in 0..<cellCount { start[c + 1] += start[c] }
-        var next = Array(start.prefix(cellCount))
         let sorted = memory.allocate(GridEntry.self, count: count)
         let cellBits = memory.allocate(UInt32.self, count: cellCount)
         let rowBits = memory.allocate(UInt32.self, count: rowCount)
-        for (i, entry) in entries.enumerated() {
-            let cell = Int(cellOf[i])
-            sorted[Int(next[cell])] = GridEntry(x: entry.point.x, y: entry.point.y, z: entry.point.z, mask: entry.mask, station: entry.station)
-            next[cell] += 1
-            cellBits[cell] |= entry.mask
-            rowBits[cell / columnCount] |= entry.mask
+        // The scatter on all cores: each takes a band of whole rows holding about an equal share
+        // of the entries, reads every entry and writes only those in its band, so slots, cell
+        // masks and row masks are disjoint and input order is kept inside each cell.
+        var bands = [0]
+        for part in 1..<cores {
+            var row = bands.last!
+            while row < rowCount && Int(start[row * columnCount]) < count * part / cores { row += 1 }
+            bands.append(row)
+        }
+        bands.append(rowCount)
+        let next = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: cellCount)
+        defer { next.deallocate() }
+        _ = next.initialize(from: UnsafeBufferPointer(start: start.baseAddress, count: cellCount))
+        entries.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input, cells = cellOf, slots = sorted, next = next, cellBits = cellBits, rowBits = rowBits
+            let rowBands = bands
+            DispatchQueue.concurrentPerform(iterations: cores) { part in
+                let low = rowBands[part] * columnCount, high = rowBands[part + 1] * columnCount
+                guard low < high else { return }
+                for i in 0..<count {
+                    let cell = Int(cells[i])
+                    guard cell >= low && cell < high else { continue }
+                    let entry = input[i]
+                    slots[Int(next[cell])] = GridEntry(x: entry.point.x, y: entry.point.y, z: entry.point.z, mask: entry.mask, station: entry.station)
+                    next[cell] += 1
+                    cellBits[cell] |= entry.mask
+                    rowBits[cell / columnCount] |= entry.mask
+                }
+            }
         }
         // ...then west to east inside each cell (equal keys by station number, so input order),
         // for the search's walk outward from the query's key. Cells are independent: both cores.
