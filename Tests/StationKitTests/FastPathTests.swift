@@ -188,20 +188,20 @@ import Testing
 
     /// `near --batch` tokenizes on all cores: the same records and lines as one pass, however
     /// the text is cut, quoted line breaks, blank lines and CRLF included.
-    @Test func recordsOnAllCoresMatchTheSequentialTokenizer() throws {
+    @Test func recordsMappedOnAllCoresMatchTheSequentialTokenizer() throws {
         for seed in [3, 11] {
             let text = Self.messyFile(rows: 250, seed: UInt64(seed)) + "\r\n\n" + "late,\"quoted\nfield\",x\r\n"
             let sequential = try CSVTokenizer.records(in: text)
             for pieces in [1, 2, 7, 64, 400] {
-                let cut = try CSVTokenizer.recordsOnAllCores(in: text, pieceCount: pieces)
+                let cut = try CSVTokenizer.mapRecordsOnAllCores(in: text, pieceCount: pieces) { $0 }
                 #expect(cut.map(\.line) == sequential.map(\.line), "\(pieces) pieces")
                 #expect(cut.map(\.fields) == sequential.map(\.fields), "\(pieces) pieces")
             }
         }
         // A quote left open is reported on the line it opens, as by the single pass.
         let open = "id,lat,lon\n" + String(repeating: "a,1,2\n", count: 50) + "b,\"3,4\n" + String(repeating: "c,5,6\n", count: 50)
-        #expect(throws: CSVTokenizer.UnterminatedQuote.self) { try CSVTokenizer.recordsOnAllCores(in: open, pieceCount: 8) }
-        do { _ = try CSVTokenizer.recordsOnAllCores(in: open, pieceCount: 8) } catch { #expect(error.line == 52) }
+        #expect(throws: CSVTokenizer.UnterminatedQuote.self) { try CSVTokenizer.mapRecordsOnAllCores(in: open, pieceCount: 8) { $0 } }
+        do { _ = try CSVTokenizer.mapRecordsOnAllCores(in: open, pieceCount: 8) { $0 } } catch { #expect(error.line == 52) }
     }
 
     /// `near --batch` reads its header alone, then maps the rest on all cores from where it ends.

@@ -14,6 +14,17 @@ struct EarthCentred: Hashable, Sendable {
         return dx * dx + dy * dy + dz * dz
     }
 
+    /// The geodesic to `other`: the chord series up to ``ShortGeodesic/maxChord``, Vincenty
+    /// beyond; nil where Vincenty does not converge (nearly antipodal). The one definition that
+    /// `geodesicDistance` and the index share, so that they agree to the last bit.
+    func geodesicLength(to other: EarthCentred) -> Double? {
+        let chordSquared = self.chordSquared(to: other)
+        if chordSquared <= ShortGeodesic.maxChordSquared {
+            return ShortGeodesic.length(self, other, chordSquared: chordSquared)
+        }
+        return vincentyDistance(self, other)
+    }
+
     /// The direction of the point as seen from the centre of a sphere with the same latitude and
     /// longitude: (x, y, z / (1 − e²)) normalised, since the ellipsoid's normal at geodetic
     /// latitude φ points along (cos φ cos λ, cos φ sin λ, sin φ) and z = N (1 − e²) sin φ.

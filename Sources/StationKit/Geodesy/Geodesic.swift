@@ -12,12 +12,7 @@ extension Coordinate {
     /// antipodal pairs, where the iteration does not converge, it falls back to the spherical distance scaled by the ellipsoid's mean radius
     /// ratio: such pairs are more than 19 000 km apart and never decide a nearest-station answer.
     public func geodesicDistance(to other: Coordinate) -> Double {
-        let p = earthCentred, q = other.earthCentred
-        let chordSquared = p.chordSquared(to: q)
-        if chordSquared <= ShortGeodesic.maxChordSquared {
-            return ShortGeodesic.length(p, q, chordSquared: chordSquared)
-        }
-        return vincentyDistance(p, q) ?? sphericalDistance(to: other)
+        earthCentred.geodesicLength(to: other.earthCentred) ?? sphericalDistance(to: other)
     }
 }
 

@@ -5,13 +5,6 @@ extension CSVTokenizer {
     /// Inputs at least this long are tokenized on all cores.
     static let parallelThreshold = 1 << 18
 
-    /// All records of `text`, blank lines skipped, like ``records(in:)``, but a large text is cut
-    /// at record boundaries into pieces tokenized on all cores. `pieceCount` is a parameter only
-    /// so tests can cut small texts.
-    public static func recordsOnAllCores(in text: String, pieceCount: Int? = nil) throws(UnterminatedQuote) -> [Record] {
-        try mapRecordsOnAllCores(in: text, pieceCount: pieceCount) { $0 }
-    }
-
     /// The first record of a text, and where the records after it begin.
     public struct Header: Sendable {
         public var record: Record
@@ -43,7 +36,7 @@ extension CSVTokenizer {
     /// `firstLine`) on, in order, computed on all cores as the pieces are tokenized. For
     /// `near --batch`, whose rows are then answered on all cores: in one pass, no array of every
     /// record is built and freed on one core, which was the largest part of what kept a batch
-    /// from scaling.
+    /// from scaling. `pieceCount` is a parameter only so tests can cut small texts.
     public static func mapRecordsOnAllCores<T>(in text: String, from start: Int = 0, firstLine: Int = 1, pieceCount: Int? = nil,
                                                _ transform: (Record) -> T) throws(UnterminatedQuote) -> [T] {
         try utf8(of: text) { bytes throws(UnterminatedQuote) in

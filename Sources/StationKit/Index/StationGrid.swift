@@ -190,14 +190,11 @@ struct StationGrid: @unchecked Sendable {
     /// The fence that is not its entry's east key, if any (damage a snapshot's checksum missed).
     func firstWrongFence() -> Int? {
         guard fences.count == Self.fenceCount(entries: entries.count) else { return 0 }
-        var cell = 0
-        for j in fences.indices {
-            let position = j * Self.fenceSpacing
-            while Int(cellStart[cell + 1]) <= position { cell += 1 }
-            let key = Self.eastKey(of: entries[position], column: cell % columnCount, eastAxis: eastAxis)
-            if fences[j].bitPattern != key.bitPattern { return j }
+        let scratch = IndexMemory()
+        return withExtendedLifetime(scratch) {
+            let expected = Self.fences(cellStart: cellStart, entries: entries, columns: columnCount, eastAxis: eastAxis, in: scratch)
+            return fences.indices.first { fences[$0].bitPattern != expected[$0].bitPattern }
         }
-        return nil
     }
 
     /// An entry's east key: the one expression the sort, the fences and the search all use.

@@ -67,7 +67,7 @@ struct NearestSearch {
     var eastCount = 0
 
     /// Filtered stations whose chord is within the reach, by squared chord, nearest first. The
-    /// geodesic is measured only at the end, for these few (``finish()``): ranking by chord is a
+    /// geodesic is measured only at the end, for these few (``finish(in:)``): ranking by chord is a
     /// subtraction and three products, and ``ChordBound`` turns the k-th chord into a reach that
     /// no answer lies beyond.
     var candidates: UnsafeMutableBufferPointer<Candidate>
@@ -263,7 +263,7 @@ struct NearestSearch {
             // nearest by chord, measured, bound the k-th geodesic instead. Each is measured once.
             longest = 0
             for i in 0..<limit {
-                if candidates[i].geodesic.isNaN { candidates[i].geodesic = pointGeodesic(to: candidates[i].position) ?? .nan }
+                if candidates[i].geodesic.isNaN { candidates[i].geodesic = query.geodesicLength(to: grid.entries[candidates[i].position].point) ?? .nan }
                 longest = max(longest, candidates[i].geodesic.isNaN ? ChordBound.longestGeodesic : candidates[i].geodesic)
             }
         }
@@ -315,7 +315,7 @@ struct NearestSearch {
     func geodesic(to position: Int, in index: StationIndex) -> Double? {
         let entry = grid.entries[position]
         let distance: Double
-        if let measured = pointGeodesic(to: position) {
+        if let measured = query.geodesicLength(to: entry.point) {
             distance = measured
         } else {
             // Nearly antipodal: the sphere, from the record, as `geodesicDistance` does.
@@ -324,17 +324,6 @@ struct NearestSearch {
             distance = point.geodesicDistance(to: coordinate)
         }
         return distance.isFinite ? distance : nil
-    }
-
-    /// The geodesic from the points alone: the series up to 200 km, Vincenty beyond, as
-    /// `geodesicDistance` computes it; nil where Vincenty does not converge (nearly antipodal).
-    func pointGeodesic(to position: Int) -> Double? {
-        let station = grid.entries[position].point
-        let chordSquared = query.chordSquared(to: station)
-        if chordSquared <= ShortGeodesic.maxChordSquared {
-            return ShortGeodesic.length(query, station, chordSquared: chordSquared)
-        }
-        return vincentyDistance(query, station)
     }
 
     mutating func updateChordLimit() {
