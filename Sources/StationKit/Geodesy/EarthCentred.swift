@@ -35,12 +35,15 @@ struct EarthCentred: Hashable, Sendable {
 
 extension Coordinate {
     /// This point on the WGS84 ellipsoid (height 0) in Earth-centred coordinates.
-    var earthCentred: EarthCentred {
+    var earthCentred: EarthCentred { earthCentredAndCosLatitude.point }
+
+    /// The point and cos φ, which a search needs too: one cosine fewer per query.
+    var earthCentredAndCosLatitude: (point: EarthCentred, cosLatitude: Double) {
         let φ = latitude * degreesToRadians, λ = longitude * degreesToRadians
         let sinφ = sin(φ), cosφ = cos(φ)
         let e2 = ShortGeodesic.eccentricitySquared
         let n = Earth.wgs84SemiMajorAxis / (1 - e2 * sinφ * sinφ).squareRoot()
-        return EarthCentred(x: n * cosφ * cos(λ), y: n * cosφ * sin(λ), z: n * (1 - e2) * sinφ)
+        return (EarthCentred(x: n * cosφ * cos(λ), y: n * cosφ * sin(λ), z: n * (1 - e2) * sinφ), cosφ)
     }
 }
 

@@ -15,14 +15,21 @@ extension StationIndex {
         guard limit > 0, !stations.isEmpty else { return [] }
         if let maxDistance, !(maxDistance >= 0) { return [] }
         // An amenity or kind that no station has: answered from the OR of every mask at once.
-        guard dataMask & filter.requiredBits == filter.requiredBits, dataMask & filter.kindBits != 0 else { return [] }
-        var search = NearestSearch(grid: grid(for: filter), stationCount: stations.count, point: point, limit: limit,
-                                   filter: filter, maxDistance: maxDistance)
-        defer { search.candidates.deallocate() }
-        // The index is lent to the search's last step, not stored in it: a stored copy would cost a
-        // retain and a release of each of its arrays on every query.
-        search.run()
-        return search.finish(in: self)
+        let required = filter.requiredBits, kinds = filter.kindBits
+        guard dataMask & required == required, dataMask & kinds != 0 else { return [] }
+        let grid = grid(required: required, kinds: kinds)
+        // The candidate list starts on the stack (a heap allocation per query showed in profiles)
+        // and moves to the heap only if it outgrows that.
+        let capacity = limit > NearestSearch.sortedLimit ? 64 : 2 * limit + 8
+        return withUnsafeTemporaryAllocation(of: NearestSearch.Candidate.self, capacity: capacity) { buffer in
+            var search = NearestSearch(grid: grid, stationCount: stations.count, point: point, limit: limit,
+                                       required: required, kinds: kinds, maxDistance: maxDistance, candidates: buffer)
+            defer { if search.ownsCandidates { search.candidates.deallocate() } }
+            // The index is lent to the search's last step, not stored in it: a stored copy would
+            // cost a retain and a release of each of its arrays on every query.
+            search.run()
+            return search.finish(in: self)
+        }
     }
 
     /// Every station within `radius` metres (inclusive, geodesic) of `point` that passes `filter`, nearest first.
@@ -72,6 +79,8 @@ struct NearestSearch {
     /// no answer lies beyond.
     var candidates: UnsafeMutableBufferPointer<Candidate>
     var candidateCount = 0
+    /// Whether `candidates` was allocated here (it outgrew the caller's buffer).
+    var ownsCandidates = false
     /// No station farther than this can still be an answer: `maxDistance`, then the longest geodesic
     /// the k-th chord allows.
     var reach: Double
@@ -88,17 +97,19 @@ struct NearestSearch {
         var geodesic = Double.nan
     }
 
-    init(grid: StationGrid, stationCount: Int, point: Coordinate, limit: Int, filter: StationFilter, maxDistance: Double?) {
+    /// A search of `grid` for stations with every bit of `required` and one of `kinds`, its
+    /// candidates kept in `candidates` (at least 2 × `limit` + 8 of them, or 64) until they outgrow it.
+    init(grid: StationGrid, stationCount: Int, point: Coordinate, limit: Int, required: UInt32, kinds: UInt32,
+         maxDistance: Double?, candidates: UnsafeMutableBufferPointer<Candidate>) {
         self.grid = grid
         self.point = point
-        query = point.earthCentred
+        (query, cosLatitude) = point.earthCentredAndCosLatitude
         self.limit = limit
         self.maxDistance = maxDistance
-        required = filter.requiredBits
-        kindBits = filter.kindBits
+        self.required = required
+        kindBits = kinds
         collectsAll = limit > Self.sortedLimit
         latitudeRadians = point.latitude * degreesToRadians
-        cosLatitude = cos(latitudeRadians)
         queryRow = grid.row(of: point.latitude)
         queryColumn = grid.column(of: point.longitude)
         south = queryRow
@@ -106,7 +117,7 @@ struct NearestSearch {
         reach = maxDistance ?? .infinity
         reachChordSquared = .infinity
         self.stationCount = stationCount
-        candidates = .allocate(capacity: collectsAll ? 64 : 2 * limit + 8)
+        self.candidates = candidates
         updateChordLimit()
     }
 
@@ -241,8 +252,9 @@ struct NearestSearch {
         if candidateCount == candidates.count {
             let larger = UnsafeMutableBufferPointer<Candidate>.allocate(capacity: 2 * candidates.count)
             _ = larger.initialize(from: candidates)
-            candidates.deallocate()
+            if ownsCandidates { candidates.deallocate() }
             candidates = larger
+            ownsCandidates = true
         }
         if collectsAll {
             candidates[candidateCount] = candidate
@@ -278,7 +290,7 @@ struct NearestSearch {
     /// The geodesics of the candidates, ranked by (distance, id); at most `limit` of them.
     func finish(in index: StationIndex) -> [Match] {
         var answers: [Match] = []
-        answers.reserveCapacity(min(candidateCount, limit))
+        answers.reserveCapacity(candidateCount)
         for candidate in candidates[0..<candidateCount] {
             let measured = candidate.geodesic.isNaN ? geodesic(to: candidate.position, in: index) : candidate.geodesic
             guard let distance = measured, distance.isFinite else { continue }
@@ -340,7 +352,8 @@ struct SideBounds {
 
     var north = Double.infinity, south = Double.infinity, east = Double.infinity, west = Double.infinity
 
-    init(of search: NearestSearch) {
+    @inline(__always)
+    init(of search: borrowing NearestSearch) {
         let grid = search.grid
         let latitude = search.point.latitude
         let slack = NearestSearch.slack
@@ -367,7 +380,7 @@ struct SideBounds {
     /// beyond it: asin(cos φ · sin Δλ) while Δλ < 90°, else the distance to the nearer pole.
     /// Taken from below with sin x ≥ x − x³/6 and asin x ≥ x, to spare the trigonometry.
     @inline(__always)
-    static func meridianAngle(_ deltaLongitude: Double, search: NearestSearch) -> Double {
+    static func meridianAngle(_ deltaLongitude: Double, search: borrowing NearestSearch) -> Double {
         if deltaLongitude >= Double.pi / 2 { return max(0, Double.pi / 2 - abs(search.latitudeRadians) - 1e-12) }
         let sine = deltaLongitude - deltaLongitude * deltaLongitude * deltaLongitude / 6
         return max(0, search.cosLatitude * sine * (1 - 1e-12))

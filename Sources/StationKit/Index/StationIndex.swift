@@ -132,13 +132,18 @@ public struct StationIndex: @unchecked Sendable {
     /// The grid a query with `filter` searches: the smallest layer of a bit the filter requires
     /// (or of its only kind), else the main grid.
     func grid(for filter: StationFilter) -> StationGrid {
-        let kindBits = filter.kindBits
-        let singleKind = kindBits.nonzeroBitCount == 1 ? kindBits : 0
-        var chosen = grid
-        for layer in layers where layer.bit & filter.requiredBits != 0 || layer.bit == singleKind {
-            if layer.grid.entryCount < chosen.entryCount { chosen = layer.grid }
+        grid(required: filter.requiredBits, kinds: filter.kindBits)
+    }
+
+    /// ``grid(for:)`` from the filter's bits (``StationFilter/requiredBits``, ``StationFilter/kindBits``).
+    func grid(required: UInt32, kinds: UInt32) -> StationGrid {
+        let singleKind = kinds.nonzeroBitCount == 1 ? kinds : 0
+        var chosen = -1, smallest = grid.entryCount
+        // By position: a loop over the layers themselves copied each one (a grid's worth of fields).
+        for i in layers.indices where layers[i].bit & required != 0 || layers[i].bit == singleKind {
+            if layers[i].grid.entryCount < smallest { (chosen, smallest) = (i, layers[i].grid.entryCount) }
         }
-        return chosen
+        return chosen < 0 ? grid : layers[chosen].grid
     }
 
     /// Amenity bits 0–23, the kind's bit at 24–26 (a test keeps the vocabulary within 32 bits).
