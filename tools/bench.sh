@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The national-scale benchmark of docs/BENCHMARKS.md: stations-bench (our index, brute force,
-# GEOS STRtree) and SciPy's cKDTree on the same generated files, for each station count.
+# GEOS STRtree) and SciPy's cKDTree on the same generated files, for each station count, then
+# the two timed case by case in turn (tools/bench-interleaved.py).
 #
 #   bash tools/bench.sh [N ...]        default: 10000 100000 1000000
 #
@@ -28,6 +29,10 @@ for n in "${counts[@]}"; do
   echo
   if python3 -c "import numpy, scipy" 2>/dev/null; then
     python3 tools/bench-scipy.py "$stations" "$queries"
+    echo
+    # The comparison that counts: both programs up at once, each case asked of one then the
+    # other, so a burst on the shared machine slows both alike.
+    python3 tools/bench-interleaved.py "$stations" "$queries"
   else
     echo "(SciPy not installed: pip install numpy scipy)"
   fi

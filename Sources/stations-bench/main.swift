@@ -77,6 +77,10 @@ if CommandLine.arguments.dropFirst().first == "along" {
     runAlongBenchmark(Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "serve" {
+    serveTimings(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 let options = Options(CommandLine.arguments)
 let loaded: LoadResult
 do { loaded = try StationLoader.load(path: options.stations) } catch { fail("\(error)") }

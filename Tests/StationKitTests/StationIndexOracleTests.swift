@@ -84,6 +84,22 @@ import Testing
         #expect(Set(got.map(\.distance)).count == 1)
     }
 
+    /// Stations tied at the k-th distance all stay candidates, so their list outgrows the buffer a
+    /// search starts with (2k + 8 on the stack) and moves to the heap: the answers must not change.
+    @Test func tiesBeyondTheFirstCandidateBufferMatchBruteForce() {
+        let spot = Coordinate(latitude: 31.2, longitude: 121.5)
+        let stations = (0..<200).map { i in
+            Station(id: String(format: "s%03d", (i * 37) % 200), name: "s", kind: .driverHome, coordinate: spot, amenities: [.shower])
+        }
+        let index = StationIndex(stations)
+        let query = Coordinate(latitude: 31.21, longitude: 121.49)
+        for limit in [1, 3, 10, 64, 65, 150] {
+            let expected = bruteForceNearest(stations, to: query, limit: limit, filter: StationFilter(), maxDistance: nil)
+            #expect(index.nearest(to: query, limit: limit) == expected)
+            #expect(index.nearest(to: query, limit: limit).map { stations[$0.index].id } == (0..<limit).map { String(format: "s%03d", $0) })
+        }
+    }
+
     @Test func emptyIndexAndNoMatch() {
         let point = Coordinate(latitude: 37.9, longitude: 112.5)
         #expect(StationIndex([]).nearest(to: point, limit: 5).isEmpty)
