@@ -16,8 +16,7 @@ func serveTimings(_ arguments: [String]) {
     do { loaded = try StationLoader.load(path: options.stations) } catch { fail("\(error)") }
     let index = StationIndex(loaded.stations)
     let queries = readQueries(options.queries)
-    print("ready")
-    fflush(stdout)
+    answer("ready")
     while let line = readLine() {
         let fields = line.split(separator: " ")
         guard fields.count == 2, let k = Int(fields[0]), k > 0 else { fail("serve: expected `K NEED`, got '\(line)'") }
@@ -31,7 +30,11 @@ func serveTimings(_ arguments: [String]) {
         let start = now()
         for query in queries { checksum &+= index.nearest(to: query, limit: k, filter: filter).count }
         let perQuery = Double(now() - start) / 1e3 / Double(queries.count)
-        print(String(format: "%.4f %d", perQuery, checksum))
-        fflush(stdout)
+        answer(String(format: "%.4f %d", perQuery, checksum))
     }
+}
+
+/// One line to the driver, written at once (print's buffer would hold it while the driver waits).
+private func answer(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

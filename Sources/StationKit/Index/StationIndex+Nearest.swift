@@ -310,15 +310,18 @@ struct NearestSearch {
     }
 
     func insertionSort(_ answers: inout [Match], in index: StationIndex) {
-        for i in answers.indices.dropFirst() {
-            let answer = answers[i]
-            var slot = i
-            while slot > 0 && (answer.distance < answers[slot - 1].distance
-                || (answer.distance == answers[slot - 1].distance && index.idPrecedes(answer.index, answers[slot - 1].index))) {
-                answers[slot] = answers[slot - 1]
-                slot -= 1
+        // Through a buffer: the array's own subscripts checked bounds and uniqueness on every move.
+        answers.withUnsafeMutableBufferPointer { answers in
+            for i in answers.indices.dropFirst() {
+                let answer = answers[i]
+                var slot = i
+                while slot > 0 && (answer.distance < answers[slot - 1].distance
+                    || (answer.distance == answers[slot - 1].distance && index.idPrecedes(answer.index, answers[slot - 1].index))) {
+                    answers[slot] = answers[slot - 1]
+                    slot -= 1
+                }
+                answers[slot] = answer
             }
-            answers[slot] = answer
         }
     }
 
