@@ -25,6 +25,11 @@ CASES = [("none", None), ("toilet (50 %)", "toilet"), ("laundry (5 %)", "laundry
          ("air-pump (0.5 %)", "air-pump"), ("rain-gear (none has it)", "rain-gear")]
 
 
+def having(points, tags, tag):
+    """The points of the stations that have amenity `tag` (all of them for None): one tree's worth."""
+    return points if tag is None else points[[tag in t for t in tags]]
+
+
 def unit_vectors(lat, lon):
     lat, lon = np.radians(lat), np.radians(lon)
     return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
@@ -51,7 +56,7 @@ def main():
     print("|---:|---|---:|---:|")
     for k in (1, 10):
         for label, tag in CASES:
-            chosen = points if tag is None else points[[tag in t for t in tags]]
+            chosen = having(points, tags, tag)
             if len(chosen) == 0:
                 # No tree can be built; the answer is known without searching.
                 print(f"| {k} | {label} | 0.00 | 0 |")
@@ -74,7 +79,7 @@ def serve_timings(points, tags, query_points):
     for line in sys.stdin:
         k, need = line.split()
         if need not in trees:
-            chosen = points if need == "none" else points[[need in t for t in tags]]
+            chosen = having(points, tags, None if need == "none" else need)
             trees[need] = cKDTree(chosen) if len(chosen) else None
         tree = trees[need]
         if tree is None:
