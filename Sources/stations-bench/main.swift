@@ -3,6 +3,7 @@
 //
 //   stations-bench --stations FILE.csv --queries FILE.csv [--oracle-sample 300] [--runs 3]
 //   stations-bench along --stations FILE.csv --route ROUTE.geojson    (AlongBench.swift)
+//   stations-bench serve ...    (TimingServer.swift)    stations-bench probe ...    (CallgrindProbe.swift)
 //
 // Query time is measured the same way for everyone: the whole query set answered on one core,
 // total time divided by the number of queries (build and process start excluded), the median of
@@ -75,6 +76,10 @@ func bruteForce(_ stations: [Station], _ point: Coordinate, k: Int, filter: Stat
 
 if CommandLine.arguments.dropFirst().first == "along" {
     runAlongBenchmark(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "probe" {
+    runCallgrindProbe(Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
 }
 if CommandLine.arguments.dropFirst().first == "serve" {
