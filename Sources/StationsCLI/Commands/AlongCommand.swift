@@ -90,17 +90,13 @@ struct AlongCommand: ParsableCommand {
                                every: try every.map(DistanceArgument.parse), openAt: try openTime.instant(), datum: crs)
         let view = AlongAnswerView(answer: query.answer(in: index), index: index)
         let output = try OutputFile(path: output, console: console)
-        do {
+        try output.complete { output in
             switch format {
             case .table: output.write(AlongOutput.table(view))
             case .json: output.write(AlongOutput.json(view).rendered() + "\n")
             case .geojson: output.write(AlongOutput.geoJSON(view, withRoute: withRoute))
             case .csv: output.write(AlongOutput.csv(view))
             }
-            try output.commit()
-        } catch {
-            output.abandon()
-            throw error
         }
         if let path = output.finalPath {
             console.err("stations: wrote \(view.results.count) stations along the route to \(path) (\(crs.rawValue))\n")

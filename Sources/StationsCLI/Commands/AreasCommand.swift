@@ -51,20 +51,15 @@ struct AreasCommand: ParsableCommand {
         let stations = try dataOptions.load(console: console).stations
         // Opened before the analysis, so that a folder that does not exist fails at once.
         let file = try output.map { try OutputFile(path: $0, console: console) }
-        let report: ServiceAreaReport
-        do {
+        let report = try OutputFile.complete(file) {
+            let report: ServiceAreaReport
             do {
                 report = try ServiceAreaAnalysis(filter: filter).run(stations, in: region)
             } catch {
                 throw CLIError.data("stations: areas failed: \(error)")
             }
-            if let file {
-                file.write(bytes: PolygonGeoJSON(datum: crs).collection(AreasOutput.features(report, stations: stations)))
-                try file.commit()
-            }
-        } catch {
-            file?.abandon()
-            throw error
+            file?.write(bytes: PolygonGeoJSON(datum: crs).collection(AreasOutput.features(report, stations: stations)))
+            return report
         }
         if let path = file?.finalPath {
             console.err("stations: \(report.areas.count) service area\(report.areas.count == 1 ? "" : "s") written to \(path) (\(crs.rawValue))\n")

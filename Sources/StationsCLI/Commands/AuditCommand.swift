@@ -129,13 +129,8 @@ struct AuditCommand: ParsableCommand {
 
         if fix, let output {
             let cleaned = Auditor.fix(loaded, report: &report)
-            let file = try OutputFile(path: output, console: console)
-            do {
+            try OutputFile(path: output, console: console).complete { file in
                 file.write(bytes: CleanedRecords.encode(cleaned, as: CleanedRecords.format(forPath: output)))
-                try file.commit()
-            } catch {
-                file.abandon()
-                throw error
             }
         }
         let renderStart = DispatchTime.now().uptimeNanoseconds

@@ -64,20 +64,15 @@ struct CoverageCommand: ParsableCommand {
         let stations = try dataOptions.load(console: console).stations
         // Opened before the analysis, so that a folder that does not exist fails at once.
         let file = try output.map { try OutputFile(path: $0, console: console) }
-        let report: CoverageReport
-        do {
+        let report = try OutputFile.complete(file) {
+            let report: CoverageReport
             do {
                 report = try CoverageAnalysis(radius: try DistanceArgument.parse(radius), filter: filter).run(stations, in: region, gaps: file != nil)
             } catch let error as AnalysisError {
                 throw CLIError.data("stations: coverage failed: \(error)")
             }
-            if let file {
-                file.write(bytes: PolygonGeoJSON(datum: crs).collection(CoverageOutput.features(report)))
-                try file.commit()
-            }
-        } catch {
-            file?.abandon()
-            throw error
+            file?.write(bytes: PolygonGeoJSON(datum: crs).collection(CoverageOutput.features(report)))
+            return report
         }
         if let path = file?.finalPath {
             console.err("stations: gaps of \(report.rows.count) region\(report.rows.count == 1 ? "" : "s") written to \(path) (\(crs.rawValue))\n")

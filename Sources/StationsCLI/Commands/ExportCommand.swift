@@ -70,13 +70,9 @@ struct ExportCommand: ParsableCommand {
         let loaded = try dataOptions.load(console: console)
         let selected = try select(from: loaded.stations)
         let output = try OutputFile(path: output, console: console)
-        do {
+        try output.complete { output in
             try StationExporter(format: format, datum: crs, style: style, console: console)
                 .write(loaded.stations, order: selected, to: output)
-            try output.commit()
-        } catch {
-            output.abandon()
-            throw error
         }
         if let path = output.finalPath {
             console.err("stations: exported \(selected.count) of \(loaded.stations.count) stations to \(path) (\(crs.rawValue))\n")

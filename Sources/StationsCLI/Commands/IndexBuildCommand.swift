@@ -34,17 +34,12 @@ struct IndexBuildCommand: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         let loaded = try dataOptions.load(console: console)
         let index = StationIndex(loaded.stations)
-        let file = try OutputFile(path: output, console: console)
         var bytes = 0
-        do {
+        try OutputFile(path: output, console: console).complete { file in
             StationSnapshot.write(index) { piece in
                 file.write(raw: piece)
                 bytes += piece.count
             }
-            try file.commit()
-        } catch {
-            file.abandon()
-            throw error
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         console.err("stations: wrote \(output): \(index.count) stations, \(Self.formatBytes(bytes)), snapshot format \(StationSnapshot.formatVersion), in \(formatDecimal(seconds, places: 1)) s\n")

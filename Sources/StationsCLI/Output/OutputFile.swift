@@ -119,11 +119,32 @@ final class OutputFile {
         }
     }
 
-    /// Drops a file that will not be completed.
+    /// Drops a file that will not be completed (again: nothing).
     func abandon() {
-        guard let handle, let temporaryPath else { return }
+        guard let handle, let temporaryPath, !abandoned else { return }
+        abandoned = true
         try? handle.close()
         try? FileManager.default.removeItem(atPath: temporaryPath)
+    }
+
+    private var abandoned = false
+
+    /// Runs `body`, which writes the output, then commits it; if either throws, the file is
+    /// dropped, never left half-written, and the error passed on.
+    func complete<Result>(_ body: (OutputFile) throws -> Result) throws -> Result {
+        try Self.complete(self) { try body(self) }
+    }
+
+    /// ``complete(_:)`` for an output that may not have been asked for: `body` runs either way.
+    static func complete<Result>(_ file: OutputFile?, _ body: () throws -> Result) throws -> Result {
+        do {
+            let result = try body()
+            try file?.commit()
+            return result
+        } catch {
+            file?.abandon()
+            throw error
+        }
     }
 }
 
