@@ -32,10 +32,12 @@ let package = Package(
         .executableTarget(name: "stations", dependencies: ["StationsCLI"]),
         // The benchmark of docs/BENCHMARKS.md (tools/bench.sh); not part of the product.
         .executableTarget(name: "stations-bench", dependencies: ["StationKit", "GEOSBridge"]),
+        // What the test targets share (a seeded random generator); not part of any product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge"]),
-        .testTarget(name: "StationKitTests", dependencies: ["StationKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "StationAnalysisTests", dependencies: ["StationAnalysis"], exclude: ["Fixtures"]),
-        .testTarget(name: "StationsCLITests", dependencies: ["StationsCLI", "StationKit", "StationAnalysis"], exclude: ["Fixtures"]),
+        .testTarget(name: "StationKitTests", dependencies: ["StationKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "StationAnalysisTests", dependencies: ["StationAnalysis", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "StationsCLITests", dependencies: ["StationsCLI", "StationKit", "StationAnalysis", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

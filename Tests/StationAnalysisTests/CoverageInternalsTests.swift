@@ -3,12 +3,13 @@ import GEOSBridge
 import Testing
 @testable import StationAnalysis
 @testable import StationKit
+import TestSupport
 
 /// The pieces of the coverage union, each against a direct check: circle bounds against the
 /// polygons' own vertices, components against all pairs, thinning against the plain union.
 @Suite struct CoverageInternalsTests {
     static func randomCircles(count: Int, around centre: Coordinate, spread: Double, radius: Double, seed: UInt64) -> GeodesicCircles {
-        var rng = SystemRandomNumberGeneratorSeeded(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let coordinates = (0..<count).map { _ in
             Coordinate(latitude: centre.latitude + Double.random(in: -spread...spread, using: &rng),
                        longitude: centre.longitude + Double.random(in: -spread...spread, using: &rng))

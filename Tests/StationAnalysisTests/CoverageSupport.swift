@@ -3,6 +3,7 @@ import GEOSBridge
 import Testing
 @testable import StationAnalysis
 @testable import StationKit
+import TestSupport
 
 /// A prepared GEOS geometry of longitude/latitude polygons, for point tests in the oracles.
 func preparedLonLat(_ polygons: [GeoPolygon], context: GEOSContext) throws -> PreparedGeometry {
@@ -26,7 +27,7 @@ func samplesByArea(in polygons: [GeoPolygon], count: Int, seed: UInt64) throws -
         return cos(latitude * Double.pi / 180) / ((1 - e2 * s * s) * (1 - e2 * s * s))
     }
     let heaviest = stride(from: box.south, through: box.north, by: (box.north - box.south) / 1000).map(weight).max()! * 1.001
-    var rng = SystemRandomNumberGeneratorSeeded(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     var samples: [Coordinate] = []
     while samples.count < count {
         let latitude = Double.random(in: box.south...box.north, using: &rng)

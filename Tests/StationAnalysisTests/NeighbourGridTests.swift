@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import StationAnalysis
 @testable import StationKit
+import TestSupport
 
 /// The audit's 50 m neighbour search against comparing every pair.
 @Suite struct NeighbourGridTests {
     @Test(arguments: [UInt64(1), 2, 3])
     func neighboursMatchBruteForce(seed: UInt64) {
-        var rng = SystemRandomNumberGeneratorSeeded(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         // Tight clusters (so pairs exist) at mid and high latitudes, plus stacks on one spot.
         let centres = [Coordinate(latitude: 37.86, longitude: 112.56), Coordinate(latitude: 53.3, longitude: 124.2),
                        Coordinate(latitude: 18.25, longitude: 109.5)]
@@ -26,24 +27,11 @@ import Testing
     }
 }
 
-/// SplitMix64, so the random tests are reproducible.
-struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Isolation (no other station within 2 km), decided by the same grid with 2 km cells.
 @Suite struct IsolationGridTests {
     @Test(arguments: [UInt64(4), 5])
     func hasNeighbourMatchesBruteForce(seed: UInt64) {
-        var rng = SystemRandomNumberGeneratorSeeded(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         // Spread so that about half the stations have a neighbour within 2 km, many near 2 km exactly.
         let centre = Coordinate(latitude: 45.7, longitude: 126.6)
         let points = (0..<1200).map { _ in

@@ -3,6 +3,7 @@ import GEOSBridge
 import Testing
 @testable import StationAnalysis
 @testable import StationKit
+import TestSupport
 
 /// Service areas against their definition: each station's cell contains it and no other station,
 /// the cells tile the region (areas add up to it), and a point sampled anywhere in the region lies in
@@ -10,7 +11,7 @@ import Testing
 @Suite struct ServiceAreaOracleTests {
     /// Random stations in and around 北京, a few non-matching, and two at one position in 天安门广场.
     static func stations(count: Int, seed: UInt64) -> [Station] {
-        var rng = SystemRandomNumberGeneratorSeeded(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var stations = (0..<count).map { i in
             testStation(String(format: "s%04d", (i * 7_919) % 10_000), Double.random(in: 39.3...41.1, using: &rng), Double.random(in: 115.3...117.6, using: &rng),
                         kind: i % 10 == 0 ? .driverHome : .outdoorWorkerStation)

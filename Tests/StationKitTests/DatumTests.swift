@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// Map-datum conversion against Fixtures/datum-vectors.csv: 150 points converted by four independent
 /// libraries (prcoords, eviltransform, coordtransform, coord-convert, from PyPI); `gcj_*_prcoords`

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// The fast paths that make million-station files quick each have a slow, obviously right
 /// counterpart in the standard library or in our own general code; these tests hold them equal.

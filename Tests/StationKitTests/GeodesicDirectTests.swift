@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// The direct problem against GeographicLib (start, azimuth and length of each fixture geodesic must
 /// lead to its end) and against our own inverse.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// Distances against independent references: GeographicLib 2.1 (WGS84) and the haversine formula on the
 /// R = 6 371 008.8 m sphere, both from Fixtures/geodesic-vectors.csv, plus closed-form WGS84 values.

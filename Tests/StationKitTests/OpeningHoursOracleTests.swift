@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// The evaluator against a brute-force reference on random values: the reference paints the
 /// minutes of a run of days, rule by rule, the way the OSM semantics are described in

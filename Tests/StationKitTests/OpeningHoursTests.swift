@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// A moment written in China Standard Time ("2026-11-21 22:00"), built from its UTC instant (8 hours
 /// earlier) so that the tests mean the same in any machine time zone.

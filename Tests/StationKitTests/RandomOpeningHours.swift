@@ -1,4 +1,5 @@
 @testable import StationKit
+import TestSupport
 
 /// A random opening_hours value written twice: in strict OSM syntax, and with random slips a
 /// registry might make (which must parse to the same rules and normalize to the strict text).

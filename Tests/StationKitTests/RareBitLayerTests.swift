@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// The grids of rare amenities and kinds: which bits get one, which grid a filter searches, and
 /// that answers through them equal brute force.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// How far the sphere's closest point is from the ellipsoid's: the detour and the kilometre mark
 /// of ``StationIndex/along(_:within:filter:)`` against a fine search along each leg on the ellipsoid.

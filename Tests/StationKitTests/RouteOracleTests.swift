@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// The corridor search against brute force: every station measured against every leg of the route,
 /// with the closest point found independently (bearings and a right spherical triangle, not unit

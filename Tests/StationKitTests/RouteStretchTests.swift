@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// One station per stretch of the route: the smallest detour in each, ties by position then id.
 @Suite struct RouteStretchTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// The chord-and-curvature series that ranks stations (``ShortGeodesic``), against GeographicLib's
 /// vectors and against Vincenty's iteration, which it replaces for lines up to 200 km.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// No file content may crash the reader or a query: a damaged, truncated, foreign or future
 /// snapshot gets a clear ``SnapshotError``. Damage inside a data section that keeps the

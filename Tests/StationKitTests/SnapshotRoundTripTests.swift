@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// A snapshot, written and mapped again, answers every query exactly like the index it was
 /// written from (and like brute force), and gives back every station field byte for byte.

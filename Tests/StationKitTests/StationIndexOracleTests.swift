@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// Every query answered by the index must equal brute force: same stations, same order, same distances.
 @Suite struct StationIndexOracleTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationKit
+import TestSupport
 
 /// The streaming GeoJSON reader against the Foundation-based oracle: same stations, same
 /// origins, same errors, on messy random collections; and syntax errors that point at the place.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import StationKit
 @testable import StationsCLI
+import TestSupport
 
 /// `near --open-at`: the open stations nearest first, then those with unknown hours, checked
 /// against sorting every station by distance and asking each whether it is open.
@@ -49,15 +50,3 @@ import Testing
     }
 }
 
-/// SplitMix64, so the random tests are reproducible from their seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
