@@ -43,9 +43,8 @@ func runCallgrindProbe(_ arguments: [String]) {
 private func probeCase(_ text: String) -> (Int, StationFilter) {
     let parts = text.split(separator: ":")
     guard parts.count == 2, let limit = Int(parts[0]), limit > 0 else { fail("probe: --case is K:NEED, e.g. 10:toilet; got '\(text)'") }
-    if parts[1] == "none" { return (limit, StationFilter()) }
-    guard let amenity = Amenity(rawValue: String(parts[1])) else { fail("probe: unknown amenity '\(parts[1])'") }
-    return (limit, StationFilter(need: AmenitySet([amenity])))
+    guard let filter = needFilter(parts[1]) else { fail("probe: unknown amenity '\(parts[1])'") }
+    return (limit, filter)
 }
 
 /// Indexes `csv` and writes its snapshot to `path`, through a temporary file renamed at the end.
@@ -54,11 +53,8 @@ private func writeProbeSnapshot(from csv: String, to path: String) {
     do { loaded = try StationLoader.load(path: csv) } catch { fail("probe: \(error)") }
     let index = StationIndex(loaded.stations)
     let temporary = path + ".partial"
-    guard FileManager.default.createFile(atPath: temporary, contents: nil),
-          let handle = FileHandle(forWritingAtPath: temporary) else { fail("probe: cannot write \(temporary)") }
-    StationSnapshot.write(index) { (bytes: UnsafeRawBufferPointer) in handle.write(Data(bytes)) }
+    _ = writeSnapshotFile(index, to: temporary)
     do {
-        try handle.close()
         if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         try FileManager.default.moveItem(atPath: temporary, toPath: path)
     } catch { fail("probe: \(path): \(error)") }

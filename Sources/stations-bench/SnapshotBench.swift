@@ -7,16 +7,8 @@ import StationKit
 func benchSnapshot(_ index: StationIndex, queries: [Coordinate], runs: Int) -> Bool {
     let path = NSTemporaryDirectory() + "stations-bench-\(getpid()).idx"
     defer { try? FileManager.default.removeItem(atPath: path) }
-    guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-        fail("cannot write \(path)")
-    }
     let writeStart = now()
-    var bytes = 0
-    StationSnapshot.write(index) { piece in
-        handle.write(Data(piece))
-        bytes += piece.count
-    }
-    try? handle.close()
+    let bytes = writeSnapshotFile(index, to: path)
     let writeMilliseconds = Double(now() - writeStart) / 1e6
 
     var openTimes: [Double] = []

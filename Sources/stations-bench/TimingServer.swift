@@ -20,12 +20,7 @@ func serveTimings(_ arguments: [String]) {
     while let line = readLine() {
         let fields = line.split(separator: " ")
         guard fields.count == 2, let k = Int(fields[0]), k > 0 else { fail("serve: expected `K NEED`, got '\(line)'") }
-        var need = AmenitySet()
-        if fields[1] != "none" {
-            guard let amenity = Amenity(rawValue: String(fields[1])) else { fail("serve: unknown amenity '\(fields[1])'") }
-            need = AmenitySet([amenity])
-        }
-        let filter = StationFilter(need: need)
+        guard let filter = needFilter(fields[1]) else { fail("serve: unknown amenity '\(fields[1])'") }
         var checksum = 0
         let start = now()
         for query in queries { checksum &+= index.nearest(to: query, limit: k, filter: filter).count }

@@ -52,6 +52,26 @@ func readQueries(_ path: String) -> [Coordinate] {
     }
 }
 
+/// The filter for one amenity tag, or none for `none`; nil for a tag that is not an amenity.
+func needFilter(_ tag: Substring) -> StationFilter? {
+    if tag == "none" { return StationFilter() }
+    return Amenity(rawValue: String(tag)).map { StationFilter(need: AmenitySet([$0])) }
+}
+
+/// Writes `index` as a snapshot to a new file at `path`; the number of bytes written.
+func writeSnapshotFile(_ index: StationIndex, to path: String) -> Int {
+    guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        fail("cannot write \(path)")
+    }
+    var bytes = 0
+    StationSnapshot.write(index) { piece in
+        handle.write(Data(piece))
+        bytes += piece.count
+    }
+    do { try handle.close() } catch { fail("cannot write \(path): \(error)") }
+    return bytes
+}
+
 func median(_ values: [Double]) -> Double { let s = values.sorted(); return s.isEmpty ? .nan : s[s.count / 2] }
 func percentile(_ values: [Double], _ p: Double) -> Double {
     let s = values.sorted()
