@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = [(k, need) for k in (1, 10) for need in ("none", "toilet", "laundry", "air-pump")]
-LABELS = {"none": "none", "toilet": "toilet (50 %)", "laundry": "laundry (5 %)", "air-pump": "air-pump (0.5 %)"}
+CASES = [(k, need) for k in (1, 10) for need in ("none", "toilet", "shower", "laundry", "air-pump")]
+LABELS = {"none": "none", "toilet": "toilet (50 %)", "shower": "shower (20 %)", "laundry": "laundry (5 %)", "air-pump": "air-pump (0.5 %)"}
 
 
 class Server:

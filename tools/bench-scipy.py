@@ -21,7 +21,7 @@ import time
 import numpy as np
 from scipy.spatial import cKDTree
 
-CASES = [("none", None), ("toilet (50 %)", "toilet"), ("laundry (5 %)", "laundry"),
+CASES = [("none", None), ("toilet (50 %)", "toilet"), ("shower (20 %)", "shower"), ("laundry (5 %)", "laundry"),
          ("air-pump (0.5 %)", "air-pump"), ("rain-gear (none has it)", "rain-gear")]
 
 

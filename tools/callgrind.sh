@@ -4,7 +4,7 @@
 # to run, where wall time on a shared machine moves by a third: the way to judge a small change
 # to the search (docs/BENCHMARKS.md has the figures it printed).
 #
-#   bash tools/callgrind.sh [K:NEED ...]      default: 1:none 10:none 10:toilet 10:air-pump 1:air-pump
+#   bash tools/callgrind.sh [K:NEED ...]      default: 1:none 10:none 10:toilet 10:shower 10:air-pump 1:air-pump
 #
 # Needs valgrind (apt-get install -y valgrind). The simulated last-level cache is 8 MB, 16-way;
 # counting is limited to `nearest` calls (--toggle-collect), so opening the snapshot is left out.
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "callgrind.sh: valgrind not found (apt-get install -y valgrind)" >&2; exit 2; }
 cases=("$@")
-[ ${#cases[@]} -eq 0 ] && cases=(1:none 10:none 10:toilet 10:air-pump 1:air-pump)
+[ ${#cases[@]} -eq 0 ] && cases=(1:none 10:none 10:toilet 10:shower 10:air-pump 1:air-pump)
 dir="${TMPDIR:-/tmp}/stations-bench"
 mkdir -p "$dir"
 swift build -c release --product stations-bench >&2

@@ -5,8 +5,8 @@ Usage: python3 tools/make-synthetic-stations.py N OUT.csv [--seed S]
 
 80 % are clustered around real cities of geodata/sources/cn-cities.csv (weighted by population,
 Gaussian spread of a few km, like real registries), 20 % uniform over China's bounding box.
-Amenities have fixed frequencies so benchmarks can ask for a 50 %, 5 % and 0.5 % amenity:
-toilet 50 %, laundry 5 %, air-pump 0.5 %, and `rain-gear` is never set (the "no station has it" case).
+Amenities have fixed frequencies so benchmarks can ask for a 50 %, 20 %, 5 % and 0.5 % amenity:
+toilet 50 %, shower 20 %, laundry 5 %, air-pump 0.5 %, and `rain-gear` is never set (the "no station has it" case).
 """
 import csv
 import math

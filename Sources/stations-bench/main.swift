@@ -127,7 +127,7 @@ let bytesPerStation = Double(index.indexBytes) / Double(max(1, stations.count))
 print("index build \(format(median(buildTimes), 1)) ms (median of \(buildTimes.count)), \(format(bytesPerStation, 1)) bytes per station beyond the records\n")
 
 let cases: [(String, AmenitySet)] = [
-    ("none", []), ("toilet (50 %)", [.toilet]), ("laundry (5 %)", [.laundry]),
+    ("none", []), ("toilet (50 %)", [.toilet]), ("shower (20 %)", [.shower]), ("laundry (5 %)", [.laundry]),
     ("air-pump (0.5 %)", [.airPump]), ("rain-gear (none has it)", [.rainGear]),
 ]
 let sample = Array(queries.prefix(options.oracleSample))
