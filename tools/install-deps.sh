@@ -17,4 +17,6 @@ if need_install; then
   $SUDO apt-get install -y -q --no-install-recommends libgeos-dev pkg-config
 fi
 
-echo "GEOS $(pkg-config --modversion geos) ready ($(pkg-config --libs geos))"
+# pkg-config ends its flags with a space; word splitting in echo drops it.
+libs=$(echo $(pkg-config --libs geos))
+echo "GEOS $(pkg-config --modversion geos) ready ($libs)"
