@@ -33,6 +33,8 @@ struct StationGrid: @unchecked Sendable {
     /// axis): a search finds where to start in a big cell among these, a few cache lines, instead
     /// of probing the entries themselves, a cache miss each.
     let fences: UnsafeBufferPointer<Double>
+    /// The Earth-centred z of every row edge, south to north (``rowEdgeZ(rows:south:height:in:)``).
+    let rowEdgeZ: UnsafeBufferPointer<Double>
 
     /// Entries per fence: half a kilobyte of entries, found from the fences with one more bisection.
     static let fenceSpacing = 16
@@ -50,7 +52,7 @@ struct StationGrid: @unchecked Sendable {
     /// Bytes of the arrays.
     var bytes: Int {
         cellStart.count * 4 + cellMask.count * 4 + rowMask.count * 4
-            + entries.count * MemoryLayout<GridEntry>.stride + eastAxis.count * 8 + fences.count * 8
+            + entries.count * MemoryLayout<GridEntry>.stride + eastAxis.count * 8 + fences.count * 8 + rowEdgeZ.count * 8
     }
 
     /// One expression for build and snapshot alike, so both compute the identical width.
@@ -168,7 +170,8 @@ struct StationGrid: @unchecked Sendable {
         return StationGrid(rowCount: rowCount, columnCount: columnCount, minLatitude: south, rowHeight: rowHeight,
                            columnWidth: columnWidth, cellStart: UnsafeBufferPointer(start),
                            cellMask: UnsafeBufferPointer(cellBits), rowMask: UnsafeBufferPointer(rowBits),
-                           entries: UnsafeBufferPointer(sorted), eastAxis: axes, fences: fences)
+                           entries: UnsafeBufferPointer(sorted), eastAxis: axes, fences: fences,
+                           rowEdgeZ: rowEdgeZ(rows: rowCount, south: south, height: rowHeight, in: memory))
     }
 
     /// Fences for `entries`, one per ``fenceSpacing`` entries.
@@ -223,6 +226,26 @@ struct StationGrid: @unchecked Sendable {
             axes[2 * column + 1] = cos(middle)
         }
         return UnsafeBufferPointer(axes)
+    }
+}
+
+extension StationGrid {
+    /// The Earth-centred z of each row's south edge and of the last row's north edge, on the
+    /// ellipsoid: z = a (1 − e²) sin φ / √(1 − e² sin² φ), which rises with latitude. Computed, not
+    /// stored in snapshots.
+    ///
+    /// A column's east axis has no z, so a chord is at least as long as its key difference and its
+    /// z difference together: k² + Δz² ≤ c². A row whose stations all lie Δz or more from the
+    /// query in z is walked only while the key difference is under √(reach² − Δz²), a disc's
+    /// width there and not the whole strip's.
+    static func rowEdgeZ(rows: Int, south: Double, height: Double, in memory: IndexMemory) -> UnsafeBufferPointer<Double> {
+        let edges = memory.allocate(Double.self, count: rows + 1)
+        let e2 = ShortGeodesic.eccentricitySquared
+        for row in 0...rows {
+            let sine = sin((south + Double(row) * height) * degreesToRadians)
+            edges[row] = Earth.wgs84SemiMajorAxis * (1 - e2) * sine / (1 - e2 * sine * sine).squareRoot()
+        }
+        return UnsafeBufferPointer(edges)
     }
 }
 

@@ -52,6 +52,8 @@ extension StationIndex {
 /// exceeds the chord, which never exceeds the geodesic: the scan walks outward from the query's key
 /// and stops on both sides once the key difference passes the reach. So a city cell holding
 /// thousands of stations costs a search among its fences and a short stretch, not a full pass.
+/// In a row north or south of the query's, the z difference to the row's nearer edge narrows
+/// the walk further, to the disc's width there (``StationGrid/rowEdgeZ``).
 struct NearestSearch {
     let grid: StationGrid
     let point: Coordinate
@@ -162,21 +164,39 @@ struct NearestSearch {
     /// The cells of row `row` across the box's columns.
     mutating func visitRow(_ row: Int) {
         guard matches(grid.rowMask[row]) else { return }
+        let separation = zSeparationSquared(row)
         let base = row * grid.columnCount
-        for offset in -westCount...eastCount {
-            visitCell(base + wrapped(queryColumn + offset))
+        for offset in -westCount...eastCount where separation < reachChordSquared {
+            visitCell(base + wrapped(queryColumn + offset), separationSquared: separation)
         }
+    }
+
+    /// A lower bound on the squared z difference between the query and any station in `row`
+    /// (``StationGrid/rowEdgeZ``), a metre short for rounding: no chord from the query into the
+    /// row is shorter, and the walk there narrows to match (``keyLimit(separationSquared:)``).
+    @inline(__always)
+    func zSeparationSquared(_ row: Int) -> Double {
+        let gap = max(grid.rowEdgeZ[row] - query.z, query.z - grid.rowEdgeZ[row + 1]) - 1
+        return gap > 0 ? gap * gap : 0
+    }
+
+    /// How far in key the walk goes in a row `separationSquared` away in z: k² + Δz² ≤ c² ≤ reach².
+    /// The query's own row and its neighbours at the query's latitude need no square root.
+    @inline(__always)
+    func keyLimit(separationSquared: Double) -> Double {
+        separationSquared > 0 ? (reachChordSquared - separationSquared).squareRoot() : reach * Self.reachWidening
     }
 
     /// The cells of the column at `offset` from the query's across the box's rows.
     mutating func visitColumn(offset: Int) {
         let column = wrapped(queryColumn + offset)
         for row in south...north where matches(grid.rowMask[row]) {
-            visitCell(row * grid.columnCount + column)
+            let separation = zSeparationSquared(row)
+            if separation < reachChordSquared { visitCell(row * grid.columnCount + column, separationSquared: separation) }
         }
     }
 
-    mutating func visitCell(_ cell: Int) {
+    mutating func visitCell(_ cell: Int, separationSquared: Double) {
         guard matches(grid.cellMask[cell]) else { return }
         let first = Int(grid.cellStart[cell]), end = Int(grid.cellStart[cell + 1])
         if end - first <= Self.smallCell {
@@ -209,17 +229,17 @@ struct NearestSearch {
         var up = low, down = low - 1
         var upGap = up < end ? points[4 * up] * axisX + points[4 * up + 1] * axisY - key : .infinity
         var downGap = down >= first ? key - (points[4 * down] * axisX + points[4 * down + 1] * axisY) : .infinity
-        var gapLimit = reach * Self.reachWidening
+        var gapLimit = keyLimit(separationSquared: separationSquared)
         // Written so that a key that is not a number (damage) is walked past, not taken for a wall.
         while up < end || down >= first {
             if up < end && (down < first || !(upGap > downGap)) {
                 guard !(upGap > gapLimit) else { return }
-                if consider(up) { gapLimit = reach * Self.reachWidening }
+                if consider(up) { gapLimit = keyLimit(separationSquared: separationSquared) }
                 up += 1
                 upGap = up < end ? points[4 * up] * axisX + points[4 * up + 1] * axisY - key : .infinity
             } else {
                 guard !(downGap > gapLimit) else { return }
-                if consider(down) { gapLimit = reach * Self.reachWidening }
+                if consider(down) { gapLimit = keyLimit(separationSquared: separationSquared) }
                 down -= 1
                 downGap = down >= first ? key - (points[4 * down] * axisX + points[4 * down + 1] * axisY) : .infinity
             }

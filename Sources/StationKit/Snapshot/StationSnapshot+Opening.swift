@@ -42,7 +42,9 @@ extension StationSnapshot {
                                eastAxis: StationGrid.eastAxes(columns: header.columnCount,
                                                               width: StationGrid.columnWidth(columns: header.columnCount),
                                                               in: memory),
-                               fences: sections.array(.fence, of: Double.self))
+                               fences: sections.array(.fence, of: Double.self),
+                               rowEdgeZ: StationGrid.rowEdgeZ(rows: header.rowCount, south: header.minLatitude,
+                                                              height: header.rowHeight, in: memory))
         return StationIndex(stations: StationList(records: records), grid: grid, layers: [], memory: memory)
     }
 
