@@ -181,10 +181,9 @@ struct NearestSearch {
     }
 
     /// How far in key the walk goes in a row `separationSquared` away in z: k² + Δz² ≤ c² ≤ reach².
-    /// The query's own row, with no separation, needs no square root.
     @inline(__always)
     func keyLimit(separationSquared: Double) -> Double {
-        separationSquared > 0 ? (reachChordSquared - separationSquared).squareRoot() : reach * Self.reachWidening
+        (reachChordSquared - separationSquared).squareRoot()
     }
 
     /// The cells of the column at `offset` from the query's across the box's rows.
