@@ -277,4 +277,10 @@ struct RareBitLayer: @unchecked Sendable {
     /// Width ÷ height of a layer's cells: 16, right for the main grid, cost the 0.5 % amenity's
     /// k = 10 queries 2 % more instructions here.
     static let aspect = 8.0
+
+    /// The layer of `bit` over `members`, the entries that have it.
+    init(bit: UInt32, members: [StationGrid.Entry], in memory: IndexMemory) {
+        self.bit = bit
+        grid = StationGrid.build(members, aspect: Self.aspect, in: memory)
+    }
 }

@@ -46,7 +46,7 @@ public struct StationIndex: @unchecked Sendable {
             nonisolated(unsafe) let all = buffer
             return Self.rareBits(count: count) { all[$0].mask }
         }.map { flag in
-            RareBitLayer(bit: flag, grid: StationGrid.build(entries.filter { $0.mask & flag != 0 }, aspect: RareBitLayer.aspect, in: memory))
+            RareBitLayer(bit: flag, members: entries.filter { $0.mask & flag != 0 }, in: memory)
         }
         self.init(stations: StationList(stations), grid: grid, layers: layers, memory: memory)
     }
@@ -80,7 +80,7 @@ public struct StationIndex: @unchecked Sendable {
                 StationGrid.Entry(coordinate: stations.coordinate(at: Int($0.station)), point: $0.point, mask: $0.mask,
                                   station: $0.station)
             }
-            return RareBitLayer(bit: flag, grid: StationGrid.build(members, aspect: RareBitLayer.aspect, in: memory))
+            return RareBitLayer(bit: flag, members: members, in: memory)
         }
         return StationIndex(stations: stations, grid: grid, layers: layers, memory: memory)
     }
