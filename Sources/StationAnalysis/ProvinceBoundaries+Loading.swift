@@ -10,7 +10,7 @@ extension ProvinceBoundaries {
         do {
             root = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw .unreadable(source: source, message: "not JSON: \(error.localizedDescription)")
+            throw .unreadable(source: source, message: "not JSON: \(JSONSyntax.firstError(in: data) ?? error.localizedDescription)")
         }
         guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
               let features = collection["features"] as? [Any]

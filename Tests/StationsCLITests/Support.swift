@@ -25,6 +25,8 @@ struct ProcessResult {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// True when the process ended by a signal (then `status` is the signal's number).
+    var signalled = false
 }
 
 /// The built `stations` executable, next to the test bundle in the build folder.
@@ -61,7 +63,7 @@ func runBinary(_ arguments: [String], stdin: String? = nil, environment: [String
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+                         stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
 }
 
 /// Writes `text` to a new temporary file with the given name and returns its path.

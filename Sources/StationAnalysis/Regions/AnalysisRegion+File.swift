@@ -14,7 +14,7 @@ extension AnalysisRegion {
         }
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw .unreadable(path: path, message: "not JSON: \(error.localizedDescription)")
+            throw .unreadable(path: path, message: "not JSON: \(JSONSyntax.firstError(in: data) ?? error.localizedDescription)")
         }
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let object = root as? [String: Any] ?? [:]

@@ -37,6 +37,10 @@ public enum StationSnapshot {
 /// The first `count` bytes of the regular file at `path`; nil when it is not one, cannot be read,
 /// or is shorter. (Outside ``StationSnapshot``, whose `open` would hide the system's.)
 private func startOfRegularFile(atPath path: String, count: Int) -> [UInt8]? {
+    // Looked at before opening: opening a FIFO (`--data <(…)`, a named pipe) would wait for its
+    // writer, and closing it again could cost the writer its reader.
+    var before = stat()
+    guard stat(path, &before) == 0, before.st_mode & S_IFMT == S_IFREG else { return nil }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }

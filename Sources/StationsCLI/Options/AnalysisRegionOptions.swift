@@ -27,7 +27,9 @@ struct AnalysisRegionOptions: ParsableArguments {
         if let bbox { return AnalysisRegion.box(try BoxArgument.parse(bbox), datum: datum) }
         guard let region else { return AnalysisRegion.china() }
         do { return try AnalysisRegion.resolve(region) } catch {
-            throw CLIError(message: "stations: --region: \(error)", code: ExitStatus.usage)
+            // A name we do not know is a usage error; a file we cannot use is bad data.
+            let code = if case .unknown = error { ExitStatus.usage } else { ExitStatus.dataError }
+            throw CLIError(message: "stations: --region: \(error)", code: code)
         }
     }
 }
