@@ -20,7 +20,8 @@ struct AuditCommand: ParsableCommand {
             dropped; every change is listed.
 
             Exit codes: 0 done (whatever was found), 1 with --strict when errors remain (after \
-            --fix), 64 usage, 65 input not readable at all, 66 missing input, 74 I/O error.
+            --fix), 64 usage, 65 input not readable at all (or, with --fix, a record that \
+            cannot be split into fields, which a copy would lose), 66 missing input, 74 I/O error.
 
             Examples:
               stations audit --data registry.csv
