@@ -18,12 +18,15 @@ public struct StationsCommand: ParsableCommand {
               stations index build --data registry.csv -o stations.idx
               stations coverage --radius 1km --bbox 112.4,37.7,112.7,38.0 -o gaps.geojson
               stations areas --region 山西 --kind driver-home -o areas.geojson
+              stations diff registry-old.csv registry-new.csv
+              stations reconcile province.csv city.csv --radius 100m
 
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 I/O error.
             """,
         version: "0.1.0",
         subcommands: [NearCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, AuditCommand.self,
-                      IndexCommand.self, AlongCommand.self, CoverageCommand.self, AreasCommand.self])
+                      IndexCommand.self, AlongCommand.self, CoverageCommand.self, AreasCommand.self, DiffCommand.self,
+                      ReconcileCommand.self])
 
     public init() {}
 

@@ -39,12 +39,18 @@ struct DataOptions: ParsableArguments {
     func load(console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LoadResult {
         let paths = paths(environment: environment)
         try refuseSnapshots(in: paths)
+        return try Self.load(paths: paths, inputDatum: inputCrs, strict: strict, console: console)
+    }
+
+    /// Loads `paths` (none: the embedded data) the way every command does: a progress bar on a
+    /// terminal, notices on stderr, bad records summarised in one line or, with `strict`, fatal.
+    static func load(paths: [String], inputDatum: Datum, strict: Bool, console: Console) throws -> LoadResult {
         let result: LoadResult
         do {
             let progress = ProgressLine.forLoading(paths.joined(separator: ", "), console: console)
             defer { progress?.1.finish() }
             result = paths.isEmpty ? StationLoader.loadDefault()
-                : try StationLoader.load(paths: paths, inputDatum: inputCrs, progress: progress?.0)
+                : try StationLoader.load(paths: paths, inputDatum: inputDatum, progress: progress?.0)
         } catch {
             throw error.reason == .missing ? CLIError.noInput("stations: \(error)") : CLIError.data("stations: \(error)")
         }
