@@ -15,6 +15,8 @@ func runInProcess(_ arguments: [String]) throws -> CapturedConsole {
     case let along as AlongCommand: try along.execute(console: captured.console)
     case let coverage as CoverageCommand: try coverage.execute(console: captured.console)
     case let areas as AreasCommand: try areas.execute(console: captured.console)
+    case let diff as DiffCommand: try diff.execute(console: captured.console)
+    case let reconcile as ReconcileCommand: try reconcile.execute(console: captured.console)
     default: throw CocoaError(.featureUnsupported)
     }
     return captured
