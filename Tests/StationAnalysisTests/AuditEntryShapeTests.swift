@@ -57,11 +57,11 @@ import Testing
         ])
         #expect(report.findings.filter { Self.amenityRules.contains($0.rule) } == [
             finding("empty-amenity", .warning, "t.geojson", .feature(0), id: "G-1", "amenities", #"["toilet","","rest"]"#,
-                    "an empty amenity entry (an empty or blank string in the array); readers skip it", suggestion: "write toilet;rest"),
+                    "an empty amenity entry (an empty or blank string in the array); readers skip it", suggestion: #"write ["toilet","rest"]"#),
             finding("repeated-amenity", .warning, "t.geojson", .feature(1), id: "G-2", "amenities", #"["淋浴","shower; toilet"]"#,
-                    "'shower' is listed twice (as '淋浴', 'shower')", suggestion: "list each amenity once: 淋浴;toilet"),
+                    "'shower' is listed twice (as '淋浴', 'shower')", suggestion: #"list each amenity once: ["淋浴","toilet"]"#),
             finding("empty-amenity", .warning, "t.geojson", .feature(2), id: "G-3", "amenities", #"["toilet;;rest"," "]"#,
-                    "2 empty amenity entries (an empty or blank string in the array); readers skip them", suggestion: "write toilet;rest"),
+                    "2 empty amenity entries (an empty or blank string in the array); readers skip them", suggestion: #"write ["toilet","rest"]"#),
         ])
         #expect(load.stations.map(\.amenities) == [[.toilet, .rest], [.shower, .toilet], [.toilet, .rest]])
         #expect(load.errors.isEmpty)

@@ -54,6 +54,13 @@ enum AmenityEntries {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `raw` with its list replaced by `tags` (what `--fix` would write, for suggestions).
+    static func with(_ tags: [String], in raw: RawStation) -> RawStation {
+        var fixed = raw
+        set(tags, in: &fixed)
+        return fixed
+    }
+
     /// Replaces the list with `tags`: one `;`-separated cell (the interchange format's separator) in
     /// CSV, one element per tag in GeoJSON.
     static func set(_ tags: [String], in raw: inout RawStation) {

@@ -16,6 +16,6 @@ struct EmptyAmenityRule: RecordRule {
         findings.append(AuditFinding(
             self, record, field: "amenities", value: AmenityEntries.written(record.fields),
             message: "\(empty == 1 ? "an empty amenity entry" : "\(empty) empty amenity entries") (\(what)); readers skip \(empty == 1 ? "it" : "them")",
-            suggestion: "write \(facts.tags.joined(separator: ";"))", fixable: true))
+            suggestion: "write \(AmenityEntries.written(AmenityEntries.with(facts.tags, in: record.fields)))", fixable: true))
     }
 }

@@ -24,6 +24,6 @@ struct RepeatedAmenityRule: RecordRule {
         findings.append(AuditFinding(
             self, record, field: "amenities", value: AmenityEntries.written(record.fields),
             message: clauses.joined(separator: "; "),
-            suggestion: "list each amenity once: \(kept.joined(separator: ";"))", fixable: true))
+            suggestion: "list each amenity once: \(AmenityEntries.written(AmenityEntries.with(kept, in: record.fields)))", fixable: true))
     }
 }
