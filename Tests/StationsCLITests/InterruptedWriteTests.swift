@@ -96,10 +96,10 @@ import TestSupport
             let run = try SpawnedProcess(test.arguments(target))
             let runTemporary = folder + "/." + test.target + ".tmp-\(run.pid)"
             if trial % 2 == 0 {
-                usleep(useconds_t(Double.random(in: 0...0.8 * opened, using: &generator) * 1e6))
+                Thread.sleep(forTimeInterval: Double.random(in: 0...0.8 * opened, using: &generator))
             } else {
                 _ = run.waitUntil { fileExists(runTemporary) }
-                usleep(useconds_t(Double.random(in: 0...0.5 * written, using: &generator) * 1e6))
+                Thread.sleep(forTimeInterval: Double.random(in: 0...0.5 * written, using: &generator))
             }
             run.send(SIGKILL)
             let ending = run.wait()

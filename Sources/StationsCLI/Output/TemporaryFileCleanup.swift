@@ -9,9 +9,9 @@ import Darwin
 /// arrives, then lets the signal end the process as it would have (a shell shows 130 or 143), so an
 /// interrupted `-o` leaves neither a half-written target nor a `.NAME.tmp-PID` beside it.
 ///
-/// A signal handler may only call async-signal-safe functions, and may interrupt any code, even
-/// ``register(_:)`` itself. So the paths live in fixed slots of C strings, filled before the file is
-/// created; the handler only reads them, calls unlink(2), restores the default action and raises
+/// A signal handler may only call async-signal-safe functions, and may run on any thread at any
+/// moment. So the paths live in fixed slots of C strings, filled before the file is created (with
+/// the two signals blocked on the registering thread); the handler only reads them, calls unlink(2), restores the default action and raises
 /// the signal again. It allocates, locks and frees nothing. Slots are never freed, only reused, so a
 /// handler running on another thread can never read freed memory.
 ///
@@ -46,6 +46,8 @@ enum TemporaryFileCleanup {
         lock.lock()
         defer { lock.unlock() }
         installHandlersOnce()
+        let blocked = blockingSignals()
+        defer { restore(blocked) }
         let bytes = Array(path.utf8)
         guard bytes.count < slotBytes, let slot = (0..<capacity).first(where: { inUse[$0] == 0 }) else { return nil }
         let target = paths + slot * slotBytes
@@ -53,7 +55,10 @@ enum TemporaryFileCleanup {
             for (offset, byte) in source.enumerated() { target[offset] = CChar(bitPattern: byte) }
         }
         target[bytes.count] = 0
-        // The path is complete before the flag says so: a handler that sees the flag sees the path.
+        // The flag after the path, with both signals blocked on this thread (the calls also keep
+        // the compiler from reordering the stores): a handler here sees no flag or the whole path.
+        // On another thread, in the nanoseconds of a reuse, it could see a mix of two of our own
+        // temporary paths; it never reads freed memory.
         inUse[slot] = 1
         return slot
     }
@@ -62,7 +67,24 @@ enum TemporaryFileCleanup {
     static func unregister(_ slot: Int) {
         lock.lock()
         defer { lock.unlock() }
+        let blocked = blockingSignals()
+        defer { restore(blocked) }
         inUse[slot] = 0
+    }
+
+    /// Blocks SIGINT and SIGTERM on this thread; returns the mask to restore.
+    private static func blockingSignals() -> sigset_t {
+        var signals = sigset_t(), previous = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, &previous)
+        return previous
+    }
+
+    private static func restore(_ mask: sigset_t) {
+        var mask = mask
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
     }
 
     /// Installs the handler for SIGINT and SIGTERM where their action is the default one: a signal
