@@ -29,6 +29,8 @@ import Testing
         Case(rule: "unknown-amenity", bad: ["amenities": "toilet;免费淋浴"], good: ["amenities": "toilet;shower"]),
         Case(rule: "non-canonical-tag", bad: ["amenities": "厕所;饮水"], good: ["amenities": "toilet;drinking-water"]),
         Case(rule: "no-amenities", bad: ["amenities": ""], good: ["amenities": "rest"]),
+        Case(rule: "empty-amenity", bad: ["amenities": "toilet;;rest"], good: ["amenities": "toilet; rest"]),
+        Case(rule: "repeated-amenity", bad: ["amenities": "toilet;rest;toilet"], good: ["amenities": "toilet;rest"]),
         Case(rule: "kind-lacks-amenity", bad: ["kind": "driver-home", "amenities": "shower;meals"],
              good: ["kind": "driver-home", "amenities": "parking;shower"]),
         Case(rule: "phone-format", bad: ["phone": "351-404012"], good: ["phone": "+86 351 4040123"]),

@@ -95,7 +95,7 @@ enum FoundationGeoJSONOracle {
         if !isBoolean(value), let number = value as? NSNumber {
             return .value(number.doubleValue, written: describe(value))
         }
-        if let text = value as? String { return .text(text) }
+        if let text = value as? String { return .string(text) }
         return .text(describe(value))
     }
 

@@ -69,6 +69,14 @@ import Testing
         #expect(result.stations.map(\.id) == ["17", "42"])
     }
 
+    @Test func aNumericIdIsRememberedForTheAudit() throws {
+        let top = Self.feature(id: nil).replacingOccurrences(of: #"{"type": "Feature","#, with: #"{"type": "Feature", "id": 17.0,"#)
+        let text = Self.collection(top, Self.feature(id: "17"), Self.feature(id: nil, more: #", "id": 18"#))
+        let result = try GeoJSONStationReader.read(text, file: "ids.geojson", keepingSources: true)
+        #expect(result.sources.map(\.fields.id) == ["17.0", "17", "18"])
+        #expect(result.sources.map(\.fields.idIsNumber) == [true, false, true])
+    }
+
     @Test func amenityAliasesAndPackedLists() throws {
         let result = try Self.read(Self.collection(
             Self.feature(id: "a", amenities: #"["淋浴", "WC", "热水"]"#),
@@ -143,14 +151,27 @@ import Testing
             Self.feature(geometry: Self.point(112.5, 95.5), id: "b"),
             Self.feature(geometry: #"{"type": "Point", "coordinates": [200, 37.8]}"#, id: "c"),
             Self.feature(geometry: #"{"type": "Point", "coordinates": [112.5, null]}"#, id: "d"),
-            Self.feature(geometry: #"{"type": "Point", "coordinates": ["112.5", "37.8"]}"#, id: "e")))
-        // Numbers written as strings are still numbers.
-        #expect(result.stations.map(\.id) == ["e"])
-        #expect(result.errors.map(\.location) == [.feature(0), .feature(1), .feature(2), .feature(3)])
-        #expect(result.errors.map(\.field) == ["lat", "lat", "lon", "lat"])
-        #expect(result.errors.map(\.value) == ["北纬37度", "95.5", "200", "null"])
+            Self.feature(geometry: #"{"type": "Point", "coordinates": ["112.5", "37.8"]}"#, id: "e"),
+            Self.feature(geometry: #"{"type": "Point", "coordinates": [112.5, 37.8]}"#, id: "f")))
+        #expect(result.stations.map(\.id) == ["f"])
+        #expect(result.errors.map(\.location) == [.feature(0), .feature(1), .feature(2), .feature(3), .feature(4), .feature(4)])
+        #expect(result.errors.map(\.field) == ["lat", "lat", "lon", "lat", "lat", "lon"])
+        #expect(result.errors.map(\.value) == ["北纬37度", "95.5", "200", "null", #""37.8""#, #""112.5""#])
         #expect(result.errors[0].message == "latitude is not a number")
         #expect(result.errors[1].message == "latitude must be between -90 and 90")
+    }
+
+    /// RFC 7946 positions are numbers: a quoted one is a bad record (named, with what to write),
+    /// not silently converted; a string that holds no number keeps the general message.
+    @Test func coordinatesWrittenAsStringsAreRejected() throws {
+        let result = try Self.read(Self.collection(
+            Self.feature(geometry: #"{"type": "Point", "coordinates": [" 112.5", 37.9]}"#, id: "a"),
+            Self.feature(geometry: #"{"type": "Point", "coordinates": [112.5, "NaN"]}"#, id: "b")), file: "quoted.geojson")
+        #expect(result.stations.isEmpty)
+        #expect(result.errors.map(\.description) == [
+            #"quoted.geojson, feature 0, field 'lon', value '" 112.5"': longitude is a string, not a number; write it as a number, without quotes"#,
+            "quoted.geojson, feature 1, field 'lat', value 'NaN': latitude is not a finite number",
+        ])
     }
 
     @Test func unknownKindAndAmenity() throws {

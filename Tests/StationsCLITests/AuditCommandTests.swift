@@ -97,6 +97,24 @@ import Testing
 
     @Test func listRulesNamesEveryRule() throws {
         let output = try runInProcess(["audit", "--list-rules"]).output
-        for id in ["swapped-coordinates", "duplicate-nearby", "phone-format", "coverage"] { #expect(output.contains(id)) }
+        for id in ["swapped-coordinates", "duplicate-nearby", "phone-format", "coverage",
+                   "coordinate-as-string", "numeric-id", "empty-amenity", "repeated-amenity"] { #expect(output.contains(id)) }
+    }
+
+    /// A quoted GeoJSON coordinate: `near` skips the station and counts it; `audit --fix` writes the number.
+    @Test func quotedCoordinatesAreSkippedByNearAndFixedByAudit() throws {
+        let registry = try temporaryFile("quoted.geojson", #"""
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[112.5,37.9]},"properties":{"id":"ok","kind":"driver-home","amenities":["parking"]}},
+            {"type":"Feature","geometry":{"type":"Point","coordinates":["112.51","37.91"]},"properties":{"id":"quoted","kind":"driver-home","amenities":["parking"]}}
+            ]}
+            """#)
+        let near = try runInProcess(["near", "37.9,112.5", "--data", registry, "--format", "csv"])
+        #expect(near.output.contains(",ok,") && !near.output.contains("quoted"))
+        #expect(near.errors.contains(#"1 bad record skipped (first: \#(registry), feature 1, field 'lat', value '"37.91"': latitude is a string, not a number; write it as a number, without quotes)"#))
+        let cleaned = (registry as NSString).deletingLastPathComponent + "/cleaned.geojson"
+        let audit = try runInProcess(["audit", "--data", registry, "--fix", "-o", cleaned, "--strict"])
+        #expect(audit.output.contains(#"lon '"112.51"' → '112.51' [coordinate-as-string]"#))
+        #expect(try String(contentsOfFile: cleaned, encoding: .utf8).contains(#""coordinates":[112.51,37.91]"#))
     }
 }

@@ -45,6 +45,16 @@ import Testing
         file.abandon()  // a second time: nothing to do, no error
     }
 
+    @Test func anOutputDroppedWithoutCommitLeavesNoFile() throws {
+        let (folder, path) = try scratch("out.txt")
+        do {
+            let file = try OutputFile(path: path, console: CapturedConsole().console)
+            file.write(String(repeating: "y", count: 2 << 20))
+            #expect(try contents(of: folder).count == 1, "the temporary file is there while writing")
+        }
+        #expect(try contents(of: folder).isEmpty)
+    }
+
     @Test func aFailureKeepsTheFileThatWasThere() throws {
         let (folder, path) = try scratch("registry.csv")
         try Data("id,name\nold,kept\n".utf8).write(to: URL(fileURLWithPath: path))

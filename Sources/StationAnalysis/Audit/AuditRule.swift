@@ -36,12 +36,12 @@ extension RecordRule {
 public enum AuditRules {
     public static let all: [any AuditRule] = [
         UnreadableRecordRule(),
-        CoordinateNotANumberRule(), CoordinateOutOfRangeRule(), SwappedCoordinatesRule(), NullIslandRule(),
+        CoordinateNotANumberRule(), CoordinateAsStringRule(), CoordinateOutOfRangeRule(), SwappedCoordinatesRule(), NullIslandRule(),
         OutsideChinaRule(), LowPrecisionRule(),
         OutsideDeclaredProvinceRule(), UnknownProvinceRule(), DatumMismatchRule(), DeclaredDatumRule(),
-        DuplicateIDRule(), DuplicateNearbyRule(), StackedCoordinatesRule(),
+        DuplicateIDRule(), NumericIDRule(), DuplicateNearbyRule(), StackedCoordinatesRule(),
         MissingNameRule(), MissingAddressRule(), UnknownKindRule(), UnknownAmenityRule(), NonCanonicalTagRule(),
-        NoAmenitiesRule(), KindLacksAmenityRule(), PhoneFormatRule(), OpeningHoursSyntaxRule(),
+        NoAmenitiesRule(), EmptyAmenityRule(), RepeatedAmenityRule(), KindLacksAmenityRule(), PhoneFormatRule(), OpeningHoursSyntaxRule(),
         NonStandardOpeningHoursRule(), WhitespaceRule(),
     ]
 

@@ -1,8 +1,10 @@
 import StationKit
 
 /// Applies the unambiguous fixes to one record's raw fields and lists every change: trimmed
-/// spaces, canonical kind and amenity tags, opening hours in standard spelling, swapped
-/// coordinates put right, declared GCJ-02/BD-09 converted to WGS84. Nothing else is ever changed, and no record is ever dropped.
+/// spaces, canonical kind and amenity tags, empty and repeated amenity entries dropped, opening
+/// hours in standard spelling, quoted GeoJSON coordinates and numeric ids written as a number and
+/// a string, swapped coordinates put right, declared GCJ-02/BD-09 converted to WGS84. Nothing else
+/// is ever changed, and no record is ever dropped.
 struct RecordFixer {
     /// A text field of ``RawStation`` by its interchange name.
     struct TextField: Sendable {
@@ -46,6 +48,32 @@ struct RecordFixer {
                 guard let value = field.get(raw), value != value.trimmed() else { continue }
                 field.set(&raw, value.trimmed())
                 change(WhitespaceRule.id, field.name, value, field.get(raw) ?? value.trimmed())
+            }
+        }
+        // Before the canonical tags, which rewrite the list from its tags: each change is then
+        // listed under the rule that asked for it.
+        if rules.contains(EmptyAmenityRule.id) {
+            let before = AmenityEntries.written(raw)
+            AmenityEntries.set(raw.amenityTags, in: &raw)
+            change(EmptyAmenityRule.id, "amenities", before, AmenityEntries.written(raw))
+        }
+        if rules.contains(RepeatedAmenityRule.id) {
+            let before = AmenityEntries.written(raw)
+            AmenityEntries.set(AmenityEntries.withoutRepeats(raw.amenityTags), in: &raw)
+            change(RepeatedAmenityRule.id, "amenities", before, AmenityEntries.written(raw))
+        }
+        if rules.contains(NumericIDRule.id), raw.idIsNumber, let id = raw.id {
+            // The same text, now a string: the id the readers saw does not change.
+            raw.idIsNumber = false
+            change(NumericIDRule.id, "id", id, CoordinateAsStringRule.quoted(id))
+        }
+        if rules.contains(CoordinateAsStringRule.id) {
+            for (field, keyPath) in [("lon", \RawStation.longitude), ("lat", \RawStation.latitude)] {
+                let value = raw[keyPath: keyPath]
+                guard let text = CoordinateAsStringRule.quotedNumber(value), let number = value.number,
+                      let json = CleanedRecords.jsonNumber(value) else { continue }
+                raw[keyPath: keyPath] = .value(number, written: json)
+                change(CoordinateAsStringRule.id, field, CoordinateAsStringRule.quoted(text), json)
             }
         }
         if rules.contains(NonCanonicalTagRule.id) {

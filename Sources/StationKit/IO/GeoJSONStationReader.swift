@@ -216,7 +216,9 @@ public enum GeoJSONStationReader {
             case let value?: value.described
             }
         }
-        raw.id = (properties["id"] ?? feature["id"])?.described
+        let id = properties["id"] ?? feature["id"]
+        raw.id = id?.described
+        if case .number? = id { raw.idIsNumber = true }
         raw.name = text("name")
         raw.kind = properties["kind"]?.described
         switch properties["amenities"] {
@@ -244,8 +246,12 @@ public enum GeoJSONStationReader {
                                                "opening_hours", "phone", "operator", "crs"]
 
     private static func number(_ node: JSONNode) -> RawStation.Number {
-        if case .number(let value, let text) = node { return .value(value, written: text) }
-        return .text(node.described)
+        switch node {
+        case .number(let value, let text): .value(value, written: text)
+        // Kept apart from other non-numbers: a string holding a number gets its own message.
+        case .string(let text): .string(text)
+        default: .text(node.described)
+        }
     }
 
     /// UTF-8 check in parallel: cuts fall on bytes that start a character.

@@ -1,19 +1,24 @@
 /// A record's fields as written, before validation; shared by the CSV and GeoJSON readers so
 /// both apply exactly the same rules and messages, and kept for audits (``SourceRecord``).
 public struct RawStation: Sendable, Hashable {
-    /// A coordinate value: absent, a JSON number, or text that should hold a number.
+    /// A coordinate value: absent, a JSON number, text that should hold a number (CSV), or a JSON
+    /// string where a number belongs (GeoJSON).
     public enum Number: Sendable, Hashable {
         case missing
         /// A JSON number and its text as written.
         case value(Double, written: String)
         case text(String)
+        /// A JSON string in a GeoJSON position (`"112.5"`), without its quotes. RFC 7946 positions
+        /// are numbers, so validation rejects it even when it holds one; kept apart from ``text``
+        /// so the audit can say so and `--fix` can write the number.
+        case string(String)
 
         /// The value as the user wrote it; nil when absent.
         public var written: String? {
             switch self {
             case .missing: nil
             case .value(_, let written): written
-            case .text(let text): text
+            case .text(let text), .string(let text): text
             }
         }
 
@@ -22,7 +27,7 @@ public struct RawStation: Sendable, Hashable {
             switch self {
             case .missing: nil
             case .value(let value, _): value
-            case .text(let text): DecimalParsing.fastValue(text.trimmed()) ?? Double(text.trimmed())
+            case .text(let text), .string(let text): DecimalParsing.fastValue(text.trimmed()) ?? Double(text.trimmed())
             }
         }
     }
@@ -30,6 +35,9 @@ public struct RawStation: Sendable, Hashable {
     public init() {}
 
     public var id: String?
+    /// Whether the id was a JSON number (`"id": 17`, which RFC 7946 allows); ``id`` is then its
+    /// text as written. Ids are compared as text, so the audit points this out.
+    public var idIsNumber = false
     public var name = ""
     public var kind: String?
     public var latitude = Number.missing
@@ -120,10 +128,19 @@ public struct RawStation: Sendable, Hashable {
         case .missing:
             fail(field, nil, "missing \(name)")
             return nil
-        case .text(let text):
+        case .text(let text), .string(let text):
             let trimmed = text.trimmed()
             guard !trimmed.isEmpty else { fail(field, text, "missing \(name)"); return nil }
             guard let parsed = DecimalParsing.fastValue(trimmed) ?? Double(trimmed) else { fail(field, text, "\(name) is not a number"); return nil }
+            if case .string = raw, parsed.isFinite {
+                // Quoted, the value is what it says but not what the format says: other GeoJSON
+                // tools reject it or read it differently, so it is not used until written as a number.
+                var quoted: [UInt8] = []
+                JSONValue.writeString(text, to: &quoted)
+                fail(field, String(decoding: quoted, as: UTF8.self),
+                     "\(name) is a string, not a number; write it as a number, without quotes")
+                return nil
+            }
             value = parsed
             written = text
         case .value(let parsed, let text):

@@ -9,6 +9,8 @@ import Darwin
 ///
 /// A file is written to a temporary sibling and renamed over the target at the end (rename is
 /// atomic on one file system), so an interrupted or failed run never leaves a half-written file.
+/// A failed run also removes the temporary file, and so does SIGINT or SIGTERM
+/// (``TemporaryFileCleanup``); only SIGKILL, which nothing can catch, leaves it behind.
 final class OutputFile {
     private let console: Console?
     private let handle: FileHandle?
@@ -33,15 +35,27 @@ final class OutputFile {
             throw CLIError.io("stations: cannot write \(path): the folder \(directory) does not exist")
         }
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        // Known to the signal handler before it exists: a signal in between finds nothing to remove.
+        let slot = TemporaryFileCleanup.register(temporary)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            if let slot { TemporaryFileCleanup.unregister(slot) }
             throw CLIError.io("stations: cannot write in \(directory) (permissions?)")
         }
         self.console = nil
         self.handle = handle
         temporaryPath = temporary
         finalPath = path
+        cleanupSlot = slot
     }
+
+    /// The file's slot in ``TemporaryFileCleanup`` while it is being written.
+    private var cleanupSlot: Int?
+
+    /// An output dropped without ``commit()`` or ``abandon()`` (a path no command takes today)
+    /// still leaves no temporary file.
+    deinit { abandon() }
 
     func write(_ text: String) {
         if text.utf8.count >= Self.flushBytes {
@@ -114,20 +128,29 @@ final class OutputFile {
         try handle.close()
         guard rename(temporaryPath, finalPath) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporaryPath)
+            abandon()
             throw CLIError.io("stations: cannot write \(finalPath): \(reason)")
         }
+        finished = true
+        releaseCleanupSlot()
     }
 
-    /// Drops a file that will not be completed (again: nothing).
+    /// Drops a file that will not be completed (again, or after a commit: nothing).
     func abandon() {
-        guard let handle, let temporaryPath, !abandoned else { return }
-        abandoned = true
+        guard let handle, let temporaryPath, !finished else { return }
+        finished = true
         try? handle.close()
         try? FileManager.default.removeItem(atPath: temporaryPath)
+        releaseCleanupSlot()
     }
 
-    private var abandoned = false
+    /// Whether the file was renamed into place or removed.
+    private var finished = false
+
+    private func releaseCleanupSlot() {
+        if let slot = cleanupSlot { TemporaryFileCleanup.unregister(slot) }
+        cleanupSlot = nil
+    }
 
     /// Runs `body`, which writes the output, then commits it; if either throws, the file is
     /// dropped, never left half-written, and the error passed on.
