@@ -39,9 +39,17 @@ import Testing
         #expect(report.findings.isEmpty)
     }
 
-    @Test(arguments: ["unterminated-quote.csv", "nan.geojson"])
-    func unreadableFilesStopTheAuditWithTheirReason(_ name: String) {
-        #expect(throws: DataFileError.self) { try StationLoader.load(paths: [auditFixture(name)], keepingSources: true) }
+    @Test func unreadableFilesStopTheAuditWithTheirReason() {
+        #expect(throws: DataFileError.self) { try StationLoader.load(paths: [auditFixture("nan.geojson")], keepingSources: true) }
+    }
+
+    @Test func aQuoteNeverClosedIsOneFindingAtItsLine() throws {
+        let (load, report) = try auditEverything(paths: [auditFixture("unterminated-quote.csv")])
+        #expect(load.stations.isEmpty)
+        #expect(report.findings.map(\.rule) == ["unreadable-record"])
+        #expect(report.findings.first?.location == .line(2))
+        #expect(report.findings.first?.message.contains("never closed") == true)
+        #expect(load.unsplitRecords.count == 1)
     }
 
     @Test func theEmbeddedDataHasNoErrorsOrWarnings() throws {

@@ -309,13 +309,16 @@ struct TemporaryFolder {
 
     // MARK: - Whole files that cannot be read
 
-    @Test func unterminatedQuote() throws {
+    @Test func unterminatedQuoteKeepsTheRecordsBeforeIt() throws {
         let text = Self.file(Self.row(), Self.row(id: "stn-2", name: "\"未闭合的名称"), Self.row(id: "stn-3"))
-        let error = try #require(Self.fileError(text, file: "quote.csv"))
+        let result = try Self.read(text, file: "quote.csv")
+        #expect(result.stations.map(\.id) == ["stn-1"])
+        let error = try Self.onlyError(result)
         #expect(error.file == "quote.csv")
-        #expect(error.reason == .unreadable)
-        #expect(error.message.hasPrefix("line 3:"))
+        #expect(error.location == .line(3))
         #expect(error.message.contains("never closed"))
+        #expect(error.message.contains("lines 3–4"), "names the lines it takes with it")
+        #expect(result.unsplitRecords == [RecordOrigin(file: "quote.csv", location: .line(3))])
     }
 
     @Test func emptyFile() throws {

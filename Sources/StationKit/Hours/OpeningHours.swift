@@ -47,10 +47,19 @@ public struct OpeningHours: Sendable, Hashable {
     /// Non-standard spellings accepted, as UTF-8 byte ranges of ``text``.
     let fixes: [Fix]
 
+    /// The longest value read, in UTF-8 bytes: eight times what OpenStreetMap allows in a tag
+    /// (255 characters), so no real value is refused, while a damaged cell of megabytes costs
+    /// no parse (the audit parses every record's hours).
+    public static let maxLength = 2_048
+
     /// Parses an `opening_hours` value.
     /// - Throws: ``OpeningHoursError`` saying where the text stops making sense and what was
     ///   expected there.
     public init(parsing text: String) throws(OpeningHoursError) {
+        guard text.utf8.count <= Self.maxLength else {
+            throw OpeningHoursError(kind: .invalid, position: 0, message:
+                "the opening hours are \(text.utf8.count) bytes long, more than the \(Self.maxLength) read (OpenStreetMap allows 255 characters); shorten them and put long explanations in a comment field")
+        }
         var utf8 = text
         // withUTF8 rethrows untyped errors; carry the typed one out in a Result.
         let outcome: Result<(rules: [Rule], comments: [String], fixes: [Fix]), ParseFailure> = utf8.withUTF8 { bytes in

@@ -51,7 +51,7 @@ public enum CSVStationReader {
             throw DataFileError(file: file, reason: .unreadable, message: "the file is empty; expected a header line: \(canonicalHeader)")
         }
         let known = try Self.columns(of: header, file: file, notices: &result.notices)
-        let columns = ColumnMap(known, headerCount: header.count,
+        let columns = ColumnMap(known, header: header,
                                 others: keepingSources ? header.indices.filter { !known.values.contains($0) }.map { ($0, header[$0]) } : [])
 
         let pieces = Self.pieces(of: bytes, from: bodyStart, pieceSize: pieceSize)
@@ -81,13 +81,10 @@ public enum CSVStationReader {
         result.notices = notices
 
         guard parsed.allSatisfy(\.isUTF8) else { return nil }
-        if let line = parsed.lazy.compactMap(\.unterminatedQuoteLine).first {
-            throw DataFileError(file: file, reason: .unreadable, message:
-                "line \(line): a quoted field is never closed, so the rest of the file would be one field; add the missing '\"'")
-        }
         for piece in parsed {
             result.errors += piece.errors
             result.sources += piece.sources
+            result.unsplitRecords += piece.unsplitRecords
         }
         // Ids must be unique across the whole file, so duplicates are found once the pieces are joined.
         result.remove(result.duplicateIDs())
@@ -101,7 +98,8 @@ public enum CSVStationReader {
         var errors: [RecordError] = []
         /// Every record as written, when the caller keeps them.
         var sources: [SourceRecord] = []
-        var unterminatedQuoteLine: Int?
+        /// Records that could not be split into fields (see ``LoadResult/unsplitRecords``).
+        var unsplitRecords: [RecordOrigin] = []
         /// False when the piece is not UTF-8; then nothing else in it was parsed.
         var isUTF8 = true
     }
@@ -116,11 +114,18 @@ public enum CSVStationReader {
             let record = UnsafeBufferPointer(rebasing: bytes[start..<end])
             guard UTF8Validation.isValid(record) else { return (nil, false) }
             var fields: [String]?
+            var overflow: CSVTokenizer.Overflow?
             do throws(CSVTokenizer.UnterminatedQuote) {
-                try CSVTokenizer.forEachRecord(in: record, firstLine: line) { _, found in fields = found }
+                try CSVTokenizer.forEachRecord(in: record, firstLine: line) { found in
+                    fields = found.fields
+                    overflow = found.overflow
+                }
             } catch {
                 throw DataFileError(file: file, reason: .unreadable, message:
                     "line \(error.line): the header's quoted field is never closed; add the missing '\"'")
+            }
+            if let overflow {
+                throw DataFileError(file: file, reason: .unreadable, message: "line \(line), the header: \(overflow)")
             }
             line += CSVTokenizer.lineBreaks(in: record)
             if let fields { return ((fields, end, line), true) }
@@ -150,7 +155,16 @@ public enum CSVStationReader {
             return piece
         }
         do throws(CSVTokenizer.UnterminatedQuote) {
-            try CSVTokenizer.forEachRecord(in: bytes, firstLine: firstLine) { line, fields in
+            try CSVTokenizer.forEachRecord(in: bytes, firstLine: firstLine) { record in
+                let line = record.line, fields = record.fields
+                if let overflow = record.overflow {
+                    // Its fields are not what the file holds: report it, and never use or rewrite it.
+                    let origin = RecordOrigin(file: file, location: .line(line))
+                    piece.errors.append(RecordError(file: file, location: .line(line), field: columns.name(of: overflow),
+                                                    value: nil, message: overflow.description))
+                    piece.unsplitRecords.append(origin)
+                    return
+                }
                 if fields.count != columnCount {
                     // Kept as far as it goes, so an audit can still show what the row held.
                     if keepingSources {
@@ -172,7 +186,12 @@ public enum CSVStationReader {
                 piece.count += 1
             }
         } catch {
-            piece.unterminatedQuoteLine = error.line
+            // The records before the quote are kept; the rest of the file is one unfinished field.
+            let lastLine = firstLine + CSVTokenizer.lineBreaks(in: bytes) - (bytes.last == UInt8(ascii: "\n") ? 1 : 0)
+            let lost = lastLine > error.line ? "lines \(error.line)–\(lastLine)" : "line \(error.line)"
+            piece.errors.append(RecordError(file: file, location: .line(error.line), field: nil, value: nil, message:
+                "a quoted field opens on this line and is never closed, so the rest of the file (\(lost)) cannot be read; add the missing '\"'"))
+            piece.unsplitRecords.append(RecordOrigin(file: file, location: .line(error.line)))
         }
         return piece
     }
@@ -205,14 +224,23 @@ public enum CSVStationReader {
         /// Columns outside the format (position, header name); filled only when sources are kept.
         let others: [(Int, String)]
         let count: Int
+        /// The header's names, as written.
+        let header: [String]
 
-        init(_ columns: [String: Int], headerCount: Int, others: [(Int, String)] = []) {
+        init(_ columns: [String: Int], header: [String], others: [(Int, String)] = []) {
             self.others = others
-            count = headerCount
+            self.header = header
+            count = header.count
             id = columns["id"]; name = columns["name"]; kind = columns["kind"]; lat = columns["lat"]; lon = columns["lon"]
             amenities = columns["amenities"]; address = columns["address"]; province = columns["province"]
             city = columns["city"]; openingHours = columns["opening_hours"]; phone = columns["phone"]
             `operator` = columns["operator"]; crs = columns["crs"]
+        }
+
+        /// The header name of the column an overflow is in, when it has one.
+        func name(of overflow: CSVTokenizer.Overflow) -> String? {
+            guard case .field(let index, _) = overflow, index < header.count else { return nil }
+            return header[index]
         }
     }
 

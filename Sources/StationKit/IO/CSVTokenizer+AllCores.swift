@@ -23,7 +23,7 @@ extension CSVTokenizer {
                 let end = recordStarts(in: bytes, atOrAfter: [start + 1])[0]
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 var found: Record?
-                try forEachRecord(in: slice, firstLine: line) { recordLine, fields in found = Record(line: recordLine, fields: fields) }
+                try forEachRecord(in: slice, firstLine: line) { found = $0 }
                 line += lineBreaks(in: slice)
                 if let found { return Header(record: found, bodyStart: end, bodyLine: line) }
                 start = end
@@ -75,8 +75,8 @@ extension CSVTokenizer {
             DispatchQueue.concurrentPerform(iterations: pieces) { piece in
                 var values: [T] = []
                 do throws(UnterminatedQuote) {
-                    try forEachRecord(in: UnsafeBufferPointer(rebasing: input[ranges[piece]]), firstLine: lines[piece]) { line, fields in
-                        values.append(transform(Record(line: line, fields: fields)))
+                    try forEachRecord(in: UnsafeBufferPointer(rebasing: input[ranges[piece]]), firstLine: lines[piece]) {
+                        values.append(transform($0))
                     }
                     shared[piece] = .success(values)
                 } catch {

@@ -15,7 +15,40 @@ public struct CSVTokenizer {
     public struct Record: Sendable {
         public var line: Int
         public var fields: [String]
+        /// Set when the record broke a limit; then `fields` holds only the fields before the one
+        /// that broke it, and the record must not be used.
+        public var overflow: Overflow?
+
+        public init(line: Int, fields: [String], overflow: Overflow? = nil) {
+            self.line = line
+            self.fields = fields
+            self.overflow = overflow
+        }
     }
+
+    /// A record too large to be a registry row: a damaged or foreign file, which must not become
+    /// a message hundreds of megabytes long or an array of millions of fields.
+    public enum Overflow: Error, Sendable, Hashable, CustomStringConvertible {
+        /// Field `index` (0-based) holds `bytes` bytes, more than ``maxFieldBytes``.
+        case field(index: Int, bytes: Int)
+        /// The record has `count` fields, more than ``maxFields``.
+        case fields(count: Int)
+
+        public var description: String {
+            switch self {
+            case .field(let index, let bytes):
+                "field \(index + 1) holds \(bytes) bytes, more than the \(CSVTokenizer.maxFieldBytes) a field may hold (a spreadsheet cell holds at most 32,767 characters); is a quote missing, or is this not a CSV file?"
+            case .fields(let count):
+                "has \(count) fields, more than the \(CSVTokenizer.maxFields) a record may have (a spreadsheet has at most 16,384 columns); is this a CSV file?"
+            }
+        }
+    }
+
+    /// The most bytes one field may hold: 32,767 characters (Excel's cell limit) of up to four
+    /// UTF-8 bytes each, rounded up.
+    public static let maxFieldBytes = 1 << 17
+    /// The most fields one record may have: Excel's and LibreOffice's column limit.
+    public static let maxFields = 16_384
 
     /// A quote left open at the end of the file: everything after it would be swallowed.
     public struct UnterminatedQuote: Error {
@@ -25,12 +58,12 @@ public struct CSVTokenizer {
     /// All records of `text`, blank lines skipped.
     public static func records(in text: String) throws(UnterminatedQuote) -> [Record] {
         var records: [Record] = []
-        try forEachRecord(in: text) { line, fields in records.append(Record(line: line, fields: fields)) }
+        try forEachRecord(in: text) { records.append($0) }
         return records
     }
 
-    /// Calls `body` with each record's starting line and fields, blank lines skipped.
-    public static func forEachRecord(in text: String, _ body: (Int, [String]) -> Void) throws(UnterminatedQuote) {
+    /// Calls `body` with each record, blank lines skipped.
+    public static func forEachRecord(in text: String, _ body: (Record) -> Void) throws(UnterminatedQuote) {
         var text = text
         let result: UnterminatedQuote? = text.withUTF8 { bytes in
             do throws(UnterminatedQuote) {
@@ -44,32 +77,50 @@ public struct CSVTokenizer {
     }
 
     /// Calls `body` with each record of `bytes` (which start at a record boundary on line `firstLine`).
+    /// Records before a quote that is never closed are all delivered before the error is thrown.
     static func forEachRecord(in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int,
-                              _ body: (Int, [String]) -> Void) throws(UnterminatedQuote) {
+                              _ body: (Record) -> Void) throws(UnterminatedQuote) {
         var fields: [String] = []
         fields.reserveCapacity(16)
         var line = firstLine, recordLine = firstLine
         var i = 0
         let count = bytes.count
         var quoted: [UInt8] = []  // only for fields with quotes, which need unescaping
+        // Fields past the limits are measured but not kept.
+        var overflow: Overflow?
+        var fieldCount = 0
+
+        func add(_ field: @autoclosure () -> String, bytes length: Int) {
+            if overflow == nil && length > maxFieldBytes { overflow = .field(index: fieldCount, bytes: length) }
+            fieldCount += 1
+            if overflow == nil && fieldCount > maxFields { overflow = .fields(count: fieldCount) }
+            if overflow == nil { fields.append(field()) }
+        }
 
         func endRecord() {
-            if !(fields.count == 1 && fields[0].isEmpty) { body(recordLine, fields) }
-            fields.removeAll(keepingCapacity: true)
+            if !(overflow == nil && fieldCount == 1 && fields[0].isEmpty) {
+                if case .fields = overflow { overflow = .fields(count: fieldCount) }
+                body(Record(line: recordLine, fields: fields, overflow: overflow))
+            }
+            fields.removeAll(keepingCapacity: fields.count <= 64)
+            overflow = nil
+            fieldCount = 0
         }
 
         while i <= count {
             // Start of a field.
             if i < count && bytes[i] == quote {
                 let quoteLine = line
-                quoted.removeAll(keepingCapacity: true)
+                quoted.removeAll(keepingCapacity: quoted.count <= maxFieldBytes)
+                var length = 0
                 i += 1
                 var closed = false
                 while i < count {
                     let byte = bytes[i]
                     if byte == quote {
                         if i + 1 < count && bytes[i + 1] == quote {
-                            quoted.append(quote)
+                            if length < maxFieldBytes { quoted.append(quote) }
+                            length += 1
                             i += 2
                             continue
                         }
@@ -78,28 +129,33 @@ public struct CSVTokenizer {
                         break
                     }
                     if byte == newline { line += 1 }
-                    quoted.append(byte)
+                    if length < maxFieldBytes { quoted.append(byte) }
+                    length += 1
                     i += 1
                 }
                 if !closed { throw UnterminatedQuote(line: quoteLine) }
-                // Text between the closing quote and the separator is kept, as spreadsheets do.
-                while i < count && bytes[i] != comma && bytes[i] != newline && bytes[i] != carriageReturn {
-                    quoted.append(bytes[i])
+                // Text between the closing quote and the separator is kept, as spreadsheets do; a
+                // carriage return is part of it unless it ends the line (CRLF, or the file's end),
+                // so a line is always ended by a line feed, as the piece cutter counts them.
+                while i < count && bytes[i] != comma && bytes[i] != newline
+                        && !(bytes[i] == carriageReturn && (i + 1 == count || bytes[i + 1] == newline)) {
+                    if length < maxFieldBytes { quoted.append(bytes[i]) }
+                    length += 1
                     i += 1
                 }
-                fields.append(String(decoding: quoted, as: UTF8.self))
+                add(String(decoding: quoted, as: UTF8.self), bytes: length)
             } else {
                 let start = i
                 while i < count && bytes[i] != comma && bytes[i] != newline { i += 1 }
                 var end = i
                 if end > start && bytes[end - 1] == carriageReturn { end -= 1 }  // CRLF line ends
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                add(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), bytes: end - start)
             }
             // After a field: a comma, a line end, or the end of the text.
             if i < count && bytes[i] == carriageReturn { i += 1 }
             if i < count && bytes[i] == comma {
                 i += 1
-                if i == count { fields.append(""); endRecord(); break }
+                if i == count { add("", bytes: 0); endRecord(); break }
                 continue
             }
             endRecord()

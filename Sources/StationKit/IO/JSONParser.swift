@@ -65,6 +65,13 @@ struct JSONParser {
     var position: Int
     /// Added to offsets in errors, when `bytes` is a slice of a larger buffer.
     let base: Int
+    /// Arrays and objects open around the value being parsed.
+    private var depth = 0
+
+    /// The deepest nesting of arrays and objects accepted. ``value()`` recurses once per level, so
+    /// without a limit a file of a million `[` overflows the stack; a station feature needs 3 levels
+    /// and a route 5, so 512 refuses only what no tool writes, with a message instead of a crash.
+    static let maxDepth = 512
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, base: Int = 0) {
         self.bytes = bytes
@@ -96,11 +103,23 @@ struct JSONParser {
         position += 1
     }
 
+    /// Enters an array or object at `position`, refusing nesting beyond ``maxDepth``.
+    private mutating func enter() throws(JSONSyntaxError) {
+        guard depth < Self.maxDepth else { throw tooDeep(at: position) }
+        depth += 1
+    }
+
+    private func tooDeep(at offset: Int) -> JSONSyntaxError {
+        error("arrays and objects nested more than \(Self.maxDepth) deep; no GeoJSON needs that many, so the file is damaged or not GeoJSON", at: offset)
+    }
+
     /// Parses one complete value.
     mutating func value() throws(JSONSyntaxError) -> JSONNode {
         guard let byte = peek() else { throw error("unexpected end of the text; expected a value") }
         switch byte {
         case UInt8(ascii: "{"):
+            try enter()
+            defer { depth -= 1 }
             position += 1
             var members: [(key: String, value: JSONNode)] = []
             if peek() == UInt8(ascii: "}") { position += 1; return .object(members) }
@@ -115,6 +134,8 @@ struct JSONParser {
                 guard next == UInt8(ascii: ",") else { throw error("expected ',' or '}' in an object", at: position - 1) }
             }
         case UInt8(ascii: "["):
+            try enter()
+            defer { depth -= 1 }
             position += 1
             var items: [JSONNode] = []
             if peek() == UInt8(ascii: "]") { position += 1; return .array(items) }
@@ -283,8 +304,11 @@ struct JSONParser {
         while position < bytes.count {
             let byte = bytes[position]
             switch byte {
-            case UInt8(ascii: "{"): closers.append(UInt8(ascii: "}"))
-            case UInt8(ascii: "["): closers.append(UInt8(ascii: "]"))
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                // The same limit as value(), so the element fails here, where its offset is known,
+                // rather than later on a worker.
+                guard depth + closers.count < Self.maxDepth else { throw tooDeep(at: position) }
+                closers.append(byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 guard closers.last == byte else {
                     throw error("'\(Unicode.Scalar(byte))' where '\(Unicode.Scalar(closers.last!))' should close")

@@ -28,8 +28,22 @@ public struct RecordError: Error, Hashable, Sendable, CustomStringConvertible {
         self.file = file
         self.location = location
         self.field = field
-        self.value = value
+        self.value = value.map(Self.excerpt)
         self.message = message
+    }
+
+    /// Values quoted in messages are cut to this many bytes: a damaged file can hold a
+    /// field of hundreds of megabytes, and a one-line message must stay one line.
+    public static let quotedValueLimit = 200
+
+    /// `value`, or its start and its length when it is longer than ``quotedValueLimit`` bytes.
+    static func excerpt(_ value: String) -> String {
+        let length = value.utf8.count
+        guard length > quotedValueLimit else { return value }
+        // Cut at a character boundary, so the excerpt is still valid text.
+        var end = value.utf8.index(value.utf8.startIndex, offsetBy: quotedValueLimit - 40)
+        while value.utf8[end] & 0xC0 == 0x80 { end = value.utf8.index(before: end) }
+        return String(value[..<end]) + "… (\(length) bytes in all)"
     }
 
     /// `file, line 7, field 'lat', value '91.5': latitude must be between -90 and 90`
@@ -74,6 +88,11 @@ public struct LoadResult: Sendable {
     /// Every record as written, good or bad, in file order; filled only when the loader is asked to
     /// keep them (audits need what the user wrote, not just what survived validation).
     public var sources: [SourceRecord] = []
+    /// Records the reader could not even split into fields (a quote never closed, which takes the
+    /// rest of the file with it; a field or record beyond the tokenizer's limits). Each is in
+    /// ``errors`` too; they are listed apart because no copy of the file can reproduce them, so a
+    /// cleaned copy (`audit --fix`) must not be written while there are any.
+    public var unsplitRecords: [RecordOrigin] = []
 
     public init(stations: [Station] = [], origins: [RecordOrigin] = [], errors: [RecordError] = [], notices: [String] = []) {
         precondition(origins.count == stations.count, "one origin per station")
@@ -96,6 +115,7 @@ public struct LoadResult: Sendable {
         errors += other.errors
         notices += other.notices
         sources += other.sources
+        unsplitRecords += other.unsplitRecords
     }
 }
 

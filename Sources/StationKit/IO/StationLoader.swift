@@ -38,20 +38,8 @@ public enum StationLoader {
     /// Loads one input.
     public static func load(path: String, inputDatum: Datum = .wgs84, progress: LoadProgress? = nil,
                             keepingSources: Bool = false) throws(DataFileError) -> LoadResult {
-        let name = path == "-" ? "<stdin>" : path
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw DataFileError(file: path, reason: .missing, message: "no such file")
-            }
-            // Mapped, not read: a large registry is parsed straight from the page cache.
-            guard let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-                throw DataFileError(file: path, reason: .missing, message: "cannot read the file (permissions?)")
-            }
-            data = contents
-        }
+        let name = InputFile.displayName(path)
+        let data = try InputFile.contents(of: path)
         let isGeoJSON = format(of: path, data: data) == .geoJSON
         // UTF-8, by far the common case, is parsed in place without first becoming one huge string.
         let direct = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<LoadResult?, DataFileError> in

@@ -128,6 +128,11 @@ struct AuditCommand: ParsableCommand {
         progress?.finish()
 
         if fix, let output {
+            // A record that could not be split into fields cannot be written back as it was, so
+            // a cleaned copy would lose it (and, after an unclosed quote, the rest of the file).
+            if let lost = loaded.unsplitRecords.first {
+                throw CLIError.data("stations: no cleaned copy written: \(lost) cannot be read as a record (see the report without --fix), so a copy would lose it; mend it by hand first")
+            }
             let cleaned = Auditor.fix(loaded, report: &report)
             try OutputFile(path: output, console: console).complete { file in
                 file.write(bytes: CleanedRecords.encode(cleaned, as: CleanedRecords.format(forPath: output)))

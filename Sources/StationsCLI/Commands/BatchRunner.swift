@@ -23,18 +23,17 @@ struct BatchRunner {
     /// millisecond costs half its worth in scaling).
     static let chunkSize = 256
 
-    struct Row {
-        var line: Int
-        var id: String
-        var point: Coordinate?
-        var need: AmenitySet
-        var error: String?
-    }
+    typealias Row = BatchPoint
 
     func run(path: String, console: Console) throws {
-        let rows = try readRows(path: path)
+        let rows: [Row]
+        do {
+            rows = try BatchPointReader.read([UInt8](InputFile.contents(of: path)), file: InputFile.displayName(path))
+        } catch {
+            throw error.reason == .missing ? CLIError.noInput("stations: \(error) (--batch)") : CLIError.data("stations: \(error)")
+        }
         if strict, let bad = rows.first(where: { $0.error != nil }) {
-            throw CLIError.data("stations: \(path == "-" ? "<stdin>" : path), line \(bad.line): \(bad.error!)")
+            throw CLIError.data("stations: \(InputFile.displayName(path)), line \(bad.line): \(bad.error!)")
         }
         if format == .csv { console.out(StationCSVEncoder.row(Self.csvHeader)) }
         var done = 0
@@ -109,78 +108,5 @@ struct BatchRunner {
                                        coordinate(encoder.position(of: station).longitude), station.amenities.description, ""])
             }.joined()
         }
-    }
-
-    /// Reads the batch file; structural problems are fatal, bad values become error rows.
-    func readRows(path: String) throws -> [Row] {
-        let name = path == "-" ? "<stdin>" : path
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw CLIError.noInput("stations: \(path): no such file (--batch)")
-            }
-            data = contents
-        }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw CLIError.data("stations: \(name): not UTF-8 text; convert it, e.g. iconv -f GB18030 -t UTF-8")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        do {
-            guard let header = try CSVTokenizer.header(of: text) else {
-                throw CLIError.data("stations: \(name): empty; expected a header id,lat,lon[,need]")
-            }
-            let names = header.record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            func column(_ options: [String]) -> Int? { names.firstIndex(where: options.contains) }
-            guard let latColumn = column(["lat", "latitude", "纬度"]), let lonColumn = column(["lon", "lng", "longitude", "经度"]) else {
-                throw CLIError.data("stations: \(name), line \(header.record.line): needs columns lat and lon (header id,lat,lon[,need]); found \(header.record.fields.joined(separator: ","))")
-            }
-            let idColumn = column(["id", "编号"])
-            let needColumn = column(["need", "设施"])
-            let headerCount = header.record.fields.count
-            // Rows are tokenized and parsed on all cores: on a 100,000-row file this was most of a
-            // batch's time.
-            return try CSVTokenizer.mapRecordsOnAllCores(in: text, from: header.bodyStart, firstLine: header.bodyLine) { record in
-                Self.row(record, headerCount: headerCount, latColumn: latColumn, lonColumn: lonColumn,
-                         idColumn: idColumn, needColumn: needColumn)
-            }
-        } catch let error as CSVTokenizer.UnterminatedQuote {
-            throw CLIError.data("stations: \(name), line \(error.line): a quoted field is never closed")
-        }
-    }
-
-    /// One batch row from its record; a bad value becomes the row's error.
-    static func row(_ record: CSVTokenizer.Record, headerCount: Int, latColumn: Int, lonColumn: Int,
-                    idColumn: Int?, needColumn: Int?) -> Row {
-        var row = Row(line: record.line, id: idColumn.flatMap { $0 < record.fields.count ? record.fields[$0] : nil } ?? "line-\(record.line)",
-                      point: nil, need: [])
-        guard record.fields.count == headerCount else {
-            row.error = "line \(record.line) has \(record.fields.count) fields, the header \(headerCount)"
-            return row
-        }
-        row.point = Self.point(latitude: record.fields[latColumn], longitude: record.fields[lonColumn])
-        if row.point == nil {
-            // The slow path only to explain what is wrong.
-            do {
-                row.point = try QueryPoint.parse("\(record.fields[latColumn]),\(record.fields[lonColumn])")
-            } catch {
-                row.error = "line \(record.line): \(error.message)"
-            }
-        }
-        if let needColumn {
-            do { row.need = try AmenitySet(parsingList: record.fields[needColumn]) } catch {
-                row.error = "line \(record.line), field 'need': \(error)"
-                row.point = nil
-            }
-        }
-        return row
-    }
-
-    /// Plain decimal degrees in range, the common case; nil sends the row to the careful parser.
-    static func point(latitude: String, longitude: String) -> Coordinate? {
-        guard let lat = DecimalParsing.fastValue(latitude.trimmed()), let lon = DecimalParsing.fastValue(longitude.trimmed()),
-              abs(lat) <= 90, abs(lon) <= 180 else { return nil }
-        return Coordinate(latitude: lat, longitude: lon)
     }
 }

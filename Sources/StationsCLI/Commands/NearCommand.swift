@@ -66,6 +66,9 @@ struct NearCommand: ParsableCommand {
             throw ValidationError("--batch writes csv or jsonl, not \(format.rawValue)")
         }
         if batch == nil, format == .jsonl { throw ValidationError("jsonl is for --batch; use json for one query") }
+        if batch == "-" && dataOptions.data.contains("-") {
+            throw ValidationError("--batch - and --data - both read standard input; give one of them a file (or <(command))")
+        }
         if batch != nil, openTime.openNow || openTime.openAt != nil {
             throw ValidationError("--open-now and --open-at answer one point at a time; they do not apply to --batch")
         }

@@ -16,17 +16,11 @@ struct QueryPoint: ExpressibleByArgument {
         guard parts.count == 2 else {
             throw ValidationError("'\(text)' is not LAT,LON; write for example 37.9,112.5 (negative values after --: stations near -- -33.86,151.2)")
         }
-        guard let latitude = Double(parts[0]), let longitude = Double(parts[1]), latitude.isFinite, longitude.isFinite else {
-            throw ValidationError("'\(text)' is not LAT,LON: both parts must be decimal degrees, e.g. 37.9,112.5")
+        do {
+            return try Coordinate(parsingLatitude: parts[0], longitude: parts[1])
+        } catch {
+            throw ValidationError(error.message)
         }
-        guard abs(latitude) <= 90 else {
-            let hint = abs(longitude) <= 90 ? "; did you mean \(parts[1]),\(parts[0])? The order is LAT,LON" : ""
-            throw ValidationError("latitude \(parts[0]) is outside -90...90\(hint)")
-        }
-        guard abs(longitude) <= 180 else {
-            throw ValidationError("longitude \(parts[1]) is outside -180...180")
-        }
-        return Coordinate(latitude: latitude, longitude: longitude)
     }
 
     static var defaultCompletionKind: CompletionKind { .default }

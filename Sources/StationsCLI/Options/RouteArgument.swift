@@ -55,11 +55,11 @@ enum RouteArgument {
                 throw CLIError(message: "stations: route: \(error.message)", code: ExitStatus.usage)
             }
         }
-        guard FileManager.default.fileExists(atPath: text) else {
-            throw CLIError.noInput("stations: route file \(text): no such file (an inline route is LAT,LON;LAT,LON;…)")
-        }
-        guard let data = FileManager.default.contents(atPath: text) else {
-            throw CLIError.noInput("stations: route file \(text): cannot read it (permissions?)")
+        let data: Data
+        do {
+            data = try InputFile.contents(of: text)
+        } catch {
+            throw CLIError.noInput("stations: route file \(text): \(error.message)\(error.message == "no such file" ? " (an inline route is LAT,LON;LAT,LON;…)" : "")")
         }
         guard let content = String(data: data, encoding: .utf8) else {
             throw CLIError.data("stations: route file \(text): not UTF-8 text; GeoJSON is UTF-8")
