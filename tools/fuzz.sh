@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the readers with libFuzzer and AddressSanitizer (docs/RELIABILITY.md).
 #
-#   tools/fuzz.sh TARGET SECONDS   fuzz one target (csv, geojson, opening-hours, route, snapshot)
+#   tools/fuzz.sh TARGET SECONDS   fuzz one target (csv, geojson, opening-hours, route, snapshot, batch)
 #   tools/fuzz.sh all SECONDS      each target in turn; exits 1 if any found a crash
 #   tools/fuzz.sh regressions      run every saved input of Fuzz/regressions once; exits 1 if one crashes
 #   tools/fuzz.sh seeds            rewrite the snapshot seeds with the current format
@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(csv geojson opening-hours route snapshot)
+targets=(csv geojson opening-hours route snapshot batch)
 opt=${FUZZ_OPT:--O}
 out=.build-fuzz
 binary=$out/stations-fuzz$opt
@@ -30,7 +30,7 @@ usage() {
 build() {
     mkdir -p "$out"
     local sources
-    sources=$(find Sources/StationKit Fuzz/Sources -name '*.swift' | sort)
+    sources=$(find "$PWD/Sources/StationKit" "$PWD/Fuzz/Sources" -name '*.swift' | sort)
     # Up to date when the binary is newer than every source (and than this script's options).
     if [[ -x $binary && -z $(find Sources/StationKit Fuzz/Sources "$0" -newer "$binary" \( -name '*.swift' -o -name fuzz.sh \) | head -1) ]]; then
         return
@@ -42,9 +42,10 @@ build() {
     if command -v ld.lld >/dev/null; then linker=(-use-ld=lld); fi
     # One module, StationKit's sources and the harness together: the harness reaches the readers'
     # internal entry points, and one whole-module compile is the fastest build (docs/RELIABILITY.md).
+    # From inside $out, where the compiler leaves its module files for the debugger.
     # shellcheck disable=SC2086
-    swiftc -sanitize=fuzzer,address -parse-as-library -module-name StationKitFuzz "$opt" -wmo -g \
-        "${linker[@]}" $sources -o "$binary.partial"
+    (cd "$out" && swiftc -sanitize=fuzzer,address -parse-as-library -module-name StationKitFuzz "$opt" -wmo -g \
+        "${linker[@]}" $sources -o "$(basename "$binary").partial")
     mv "$binary.partial" "$binary"
     echo "fuzz: built in $((SECONDS - start)) s" >&2
 }

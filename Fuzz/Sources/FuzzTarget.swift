@@ -7,6 +7,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case openingHours = "opening-hours"
     case route
     case snapshot
+    case batch
 
     /// Feeds `bytes` to the target's reader; traps when an invariant the target checks is broken.
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -16,6 +17,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .openingHours: OpeningHoursTarget.run(bytes)
         case .route: RouteTarget.run(bytes)
         case .snapshot: SnapshotTarget.run(bytes)
+        case .batch: BatchTarget.run(bytes)
         }
     }
 }
