@@ -89,23 +89,19 @@ import TestSupport
 
         var generator = SeededGenerator(seed: test.seed)
         var leftTemporary = 0
-        // Even trials kill before the output is opened, odd ones mid-write; trials 1 and 2 find an old file.
-        for trial in 0..<4 {
-            let hadOld = trial == 1 || trial == 2
+        /// Starts the command, kills it after `delay` (counted from its start, or from the moment its
+        /// temporary file appears when `midWrite`), and checks what the kill left.
+        func killedRun(_ place: String, midWrite: Bool, hadOld: Bool, delay: Double) throws {
             if hadOld { try Self.oldContent.write(to: URL(fileURLWithPath: target)) }
             let run = try SpawnedProcess(test.arguments(target))
             let runTemporary = folder + "/." + test.target + ".tmp-\(run.pid)"
-            if trial % 2 == 0 {
-                Thread.sleep(forTimeInterval: Double.random(in: 0...0.8 * opened, using: &generator))
-            } else {
-                _ = run.waitUntil { fileExists(runTemporary) }
-                Thread.sleep(forTimeInterval: Double.random(in: 0...0.5 * written, using: &generator))
-            }
+            if midWrite { _ = run.waitUntil { fileExists(runTemporary) } }
+            Thread.sleep(forTimeInterval: delay)
             run.send(SIGKILL)
             let ending = run.wait()
 
             let now = try? Data(contentsOf: URL(fileURLWithPath: target))
-            let place = "\(test.name), trial \(trial) (\(ending))"
+            let place = "\(test.name), \(place) (\(ending))"
             if now != complete {
                 #expect(now == (hadOld ? Self.oldContent : nil), "\(place): the target is partial or lost")
             }
@@ -116,6 +112,18 @@ import TestSupport
                 try FileManager.default.removeItem(atPath: runTemporary)
             }
             try? FileManager.default.removeItem(atPath: target)
+        }
+        // Even trials kill before the output is opened, odd ones mid-write; trials 1 and 2 find an old file.
+        for trial in 0..<4 {
+            let midWrite = trial % 2 == 1
+            let delay = midWrite ? Double.random(in: 0...0.5 * written, using: &generator)
+                                 : Double.random(in: 0...0.8 * opened, using: &generator)
+            try killedRun("trial \(trial)", midWrite: midWrite, hadOld: trial == 1 || trial == 2, delay: delay)
+        }
+        // A short write (a few milliseconds on a busy machine) can finish before the kill arrives:
+        // kill the moment the temporary file is seen, a few more times, until one lands mid-write.
+        for extra in 0..<8 where leftTemporary == 0 {
+            try killedRun("extra trial \(extra)", midWrite: true, hadOld: extra % 2 == 0, delay: 0)
         }
         // The kill did land mid-write at least once (a temporary file was left), or the test proved little.
         #expect(leftTemporary >= 1, "\(test.name): no kill fell between opening and renaming")
