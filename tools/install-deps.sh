@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# Installs the system libraries `stations` builds against: GEOS (libgeos-dev) and pkg-config.
-# Idempotent: when both are already present it does nothing, so CI and the README can always call it.
+# Installs the system packages `stations` needs from Debian:
+#   libgeos-dev, pkg-config   the polygon library the build links against
+#   libjs-leaflet             the map library `stations serve` serves from /usr/share/javascript/leaflet
+#   chromium                  the headless browser of the map page's test
+#   wrk, curl                 the load benchmark (tools/bench-serve.sh) and the README's examples
+# Idempotent: when everything is present it does nothing, so CI and the README can always call it.
 set -euo pipefail
 
-need_install() {
-  ! pkg-config --exists geos 2>/dev/null || ! [ -e /usr/include/geos_c.h ]
-}
+packages=(libgeos-dev pkg-config libjs-leaflet chromium wrk curl)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
 
-if need_install; then
+if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   export DEBIAN_FRONTEND=noninteractive
+  echo "installing ${missing[*]}"
   $SUDO apt-get update -q
   # A half-finished earlier install leaves unmet dependencies that block every later install.
   $SUDO apt-get -f install -y -q
-  $SUDO apt-get install -y -q --no-install-recommends libgeos-dev pkg-config
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 # pkg-config ends its flags with a space; word splitting in echo drops it.
 libs=$(echo $(pkg-config --libs geos))
-echo "GEOS $(pkg-config --modversion geos) ready ($libs)"
+echo "GEOS $(pkg-config --modversion geos) ready ($libs); Leaflet $(dpkg-query -W -f='${Version}' libjs-leaflet); $(chromium --version 2>/dev/null || echo 'chromium missing')"

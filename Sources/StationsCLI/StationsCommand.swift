@@ -3,7 +3,11 @@ import Foundation
 
 /// The root `stations` command: only configuration; the work is in the subcommands.
 public struct StationsCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+    /// Commands that live in other targets (`serve`, in StationsServer, which links the HTTP
+    /// framework), registered by the executable before it parses the command line.
+    nonisolated(unsafe) public static var extraSubcommands: [any ParsableCommand.Type] = []
+
+    public static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "stations",
         abstract: "Find China's trade-union service stations: 工会驿站, 司机之家, 康乃馨服务站.",
         discussion: """
@@ -20,13 +24,15 @@ public struct StationsCommand: ParsableCommand {
               stations areas --region 山西 --kind driver-home -o areas.geojson
               stations diff registry-old.csv registry-new.csv
               stations reconcile province.csv city.csv --radius 100m
+              stations serve --port 8080
 
             Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 I/O error.
             """,
         version: "0.1.0",
         subcommands: [NearCommand.self, ShowCommand.self, StatsCommand.self, ExportCommand.self, AuditCommand.self,
                       IndexCommand.self, AlongCommand.self, CoverageCommand.self, AreasCommand.self, DiffCommand.self,
-                      ReconcileCommand.self])
+                      ReconcileCommand.self] + extraSubcommands)
+    }
 
     public init() {}
 

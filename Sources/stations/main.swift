@@ -1,3 +1,5 @@
 import StationsCLI
+import StationsServer
 
+StationsCommand.extraSubcommands = [ServeCommand.self]
 StationsCommand.runMain()

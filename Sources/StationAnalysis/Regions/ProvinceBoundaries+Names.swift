@@ -7,6 +7,9 @@ extension ProvinceBoundaries {
         try ProvinceBoundaries(geoJSON: EmbeddedProvinces.geoJSON, source: "<embedded provinces>")
     }
 
+    /// The text of the embedded boundaries (a GeoJSON FeatureCollection), for maps.
+    public static var embeddedGeoJSON: String { EmbeddedProvinces.geoJSON }
+
     /// The province called `name`: its Chinese name with or without the suffix (山西省, 山西),
     /// its English name (Shanxi; case ignored) or its ISO 3166-2 code (CN-SX).
     public func province(named name: String) -> Province? { region(named: name)?.province }

@@ -37,7 +37,7 @@ public struct RecordError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let quotedValueLimit = 200
 
     /// `value`, or its start and its length when it is longer than ``quotedValueLimit`` bytes.
-    static func excerpt(_ value: String) -> String {
+    public static func excerpt(_ value: String) -> String {
         let length = value.utf8.count
         guard length > quotedValueLimit else { return value }
         // Cut at a character boundary, so the excerpt is still valid text.

@@ -38,9 +38,17 @@ public enum StationLoader {
     /// Loads one input.
     public static func load(path: String, inputDatum: Datum = .wgs84, progress: LoadProgress? = nil,
                             keepingSources: Bool = false) throws(DataFileError) -> LoadResult {
-        let name = InputFile.displayName(path)
         let data = try InputFile.contents(of: path)
-        let isGeoJSON = format(of: path, data: data) == .geoJSON
+        return try load(data: data, name: InputFile.displayName(path), formatHint: path, inputDatum: inputDatum,
+                        progress: progress, keepingSources: keepingSources)
+    }
+
+    /// Reads stations from bytes already in memory (an HTTP request body): CSV or GeoJSON by the
+    /// extension of `formatHint` (a file name or `.csv`/`.geojson`), else by the first byte; UTF-8,
+    /// or GB18030 as a spreadsheet saves it. `name` is what messages call the input.
+    public static func load(data: Data, name: String, formatHint: String = "", inputDatum: Datum = .wgs84,
+                            progress: LoadProgress? = nil, keepingSources: Bool = false) throws(DataFileError) -> LoadResult {
+        let isGeoJSON = format(of: formatHint, data: data) == .geoJSON
         // UTF-8, by far the common case, is parsed in place without first becoming one huge string.
         let direct = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<LoadResult?, DataFileError> in
             let bytes = raw.bindMemory(to: UInt8.self)

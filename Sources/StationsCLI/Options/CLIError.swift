@@ -9,13 +9,18 @@ enum ExitStatus {
 }
 
 /// An error the CLI reports as one clear line on stderr, with its sysexits code.
-struct CLIError: Error, CustomStringConvertible, Equatable {
-    var message: String
-    var code: Int32
+public struct CLIError: Error, CustomStringConvertible, Equatable {
+    public var message: String
+    public var code: Int32
 
-    var description: String { message }
+    public init(message: String, code: Int32) {
+        self.message = message
+        self.code = code
+    }
 
-    static func data(_ message: String) -> CLIError { CLIError(message: message, code: ExitStatus.dataError) }
-    static func noInput(_ message: String) -> CLIError { CLIError(message: message, code: ExitStatus.noInput) }
-    static func io(_ message: String) -> CLIError { CLIError(message: message, code: ExitStatus.ioError) }
+    public var description: String { message }
+
+    public static func data(_ message: String) -> CLIError { CLIError(message: message, code: ExitStatus.dataError) }
+    public static func noInput(_ message: String) -> CLIError { CLIError(message: message, code: ExitStatus.noInput) }
+    public static func io(_ message: String) -> CLIError { CLIError(message: message, code: ExitStatus.ioError) }
 }

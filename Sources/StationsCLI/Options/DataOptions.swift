@@ -3,7 +3,10 @@ import Foundation
 import StationKit
 
 /// `--data` and `--strict`, shared by every command that reads stations.
-struct DataOptions: ParsableArguments {
+/// Plain values once parsed, so the server may hand them to the thread that reloads the data.
+public struct DataOptions: ParsableArguments, @unchecked Sendable {
+    public init() {}
+
     @Option(name: .long, help: ArgumentHelp(
         "Station file to read: .geojson, .csv, or - for standard input. Repeat for several files.",
         discussion: "Without --data, $STATIONS_DATA (paths separated by ':'), else the embedded national sample. near also reads a snapshot written by `stations index build`.",
@@ -25,6 +28,13 @@ struct DataOptions: ParsableArguments {
             return value.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
         return []
+    }
+
+    /// The index `stations serve` answers from, and the paths it came from (to watch for changes).
+    public func loadServedData(console: Console) throws -> (data: ServedData, paths: [String]) {
+        let paths = paths()
+        let index = try loadIndex(console: console)
+        return (ServedData(index: index, source: paths.isEmpty ? StationLoader.defaultDataName : paths.joined(separator: ", ")), paths)
     }
 
     /// Loads and indexes the stations, reporting skipped records on the console; a snapshot

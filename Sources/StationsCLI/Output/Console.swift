@@ -1,7 +1,9 @@
 import Foundation
 
 /// Where a command writes: the real standard streams, or buffers when tests run commands in-process.
-public final class Console {
+/// Sendable for the server, whose tasks share the standard one; its writes are whole `write(2)`
+/// calls. A captured console (tests) is meant for one thread at a time.
+public final class Console: @unchecked Sendable {
     private let writeOut: (String) -> Void
     private let writeErr: (String) -> Void
     /// Whether standard error is a terminal (progress and colour only then).
