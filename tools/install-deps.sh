@@ -2,12 +2,12 @@
 # Installs the system packages `stations` needs from Debian:
 #   libgeos-dev, pkg-config   the polygon library the build links against
 #   libjs-leaflet             the map library `stations serve` serves from /usr/share/javascript/leaflet
-#   chromium                  the headless browser of the map page's test
+#   chromium, fonts-wqy-microhei  the headless browser of the map page's test (and Chinese glyphs in its screenshot)
 #   wrk, curl                 the load benchmark (tools/bench-serve.sh) and the README's examples
 # Idempotent: when everything is present it does nothing, so CI and the README can always call it.
 set -euo pipefail
 
-packages=(libgeos-dev pkg-config libjs-leaflet chromium wrk curl)
+packages=(libgeos-dev pkg-config libjs-leaflet chromium fonts-wqy-microhei wrk curl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -5,7 +5,7 @@ extension StationsAPI {
     /// `POST /v1/along` with a GeoJSON route as the body, or `GET|POST /v1/along?route=LAT,LON;LAT,LON…`:
     /// what `stations along ROUTE … --format json|geojson` prints.
     func along(_ request: APIRequest, data: ServedData) throws(APIProblem) -> APIResponse {
-        let parameters = try APIParameters(request, known: ["route", "within", "need", "kind", "every", "open_at", "open_now", "crs", "format", "with_route"])
+        let parameters = try APIParameters(request, known: Self.parameters["/v1/along"]!)
         let datum = try parameters.datum()
         let loaded = try Self.route(request, parameters: parameters, datum: datum, limit: limits.maxBodyBytes)
         let width = try parameters.parse("within") { try DistanceArgument.parse($0) } ?? 2000

@@ -9,7 +9,7 @@ extension StationsAPI {
     /// file `stations audit --fix -o` writes. `name=registry.csv` names the upload in the report and
     /// picks the format (else the Content-Type, else the first byte).
     func audit(_ request: APIRequest) throws(APIProblem) -> APIResponse {
-        let parameters = try APIParameters(request, known: ["name", "fix", "rules", "input_crs", "format"])
+        let parameters = try APIParameters(request, known: Self.parameters["/v1/audit"]!)
         guard !request.body.isEmpty else {
             throw APIProblem(status: 400, title: "Missing registry", detail: "POST the registry as the body (CSV or GeoJSON, UTF-8 or GB18030)")
         }

@@ -7,7 +7,7 @@ extension StationsAPI {
     /// (GeoJSON, what `stations coverage --bbox … -o gaps.geojson` writes), or with `format=json`
     /// the summary `stations coverage --format json` prints.
     func coverage(_ request: APIRequest, data: ServedData) throws(APIProblem) -> APIResponse {
-        let parameters = try APIParameters(request, known: ["bbox", "radius", "need", "kind", "crs", "format"])
+        let parameters = try APIParameters(request, known: Self.parameters["/v1/coverage"]!)
         let datum = try parameters.datum()
         let boxText = try parameters.required("bbox", example: "112.4,37.7,112.7,38.0")
         guard let box = try parameters.parse("bbox", { try BoxArgument.parse($0) }) else { throw .missingParameter("bbox", example: boxText) }

@@ -5,7 +5,7 @@ extension StationsAPI {
     /// `GET /v1/near?lat=&lon=&need=&kind=&limit=&within=&open_at=&open_now=&crs=&format=`: the
     /// answer `stations near LAT,LON … --format json|geojson` prints, byte for byte.
     func near(_ request: APIRequest, data: ServedData) throws(APIProblem) -> APIResponse {
-        let parameters = try APIParameters(request, known: ["lat", "lon", "need", "kind", "limit", "within", "open_at", "open_now", "crs", "format"])
+        let parameters = try APIParameters(request, known: Self.parameters["/v1/near"]!)
         let datum = try parameters.datum()
         let given = try Self.point(parameters)
         let filter = StationFilter(need: try parameters.need(), kinds: try parameters.kinds())

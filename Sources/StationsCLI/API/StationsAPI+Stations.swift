@@ -5,7 +5,7 @@ import StationKit
 extension StationsAPI {
     /// `GET /v1/stations/{id}`: one station, in the CLI's JSON shape (`stations show --format json`).
     func station(id: String, request: APIRequest, data: ServedData) throws(APIProblem) -> APIResponse {
-        let parameters = try APIParameters(request, known: ["crs"])
+        let parameters = try APIParameters(request, known: Self.parameters["/v1/stations/{id}"]!)
         let datum = try parameters.datum()
         guard let position = data.positionByID[id] else {
             throw APIProblem(status: 404, title: "Not found", detail: "no station with id '\(RecordError.excerpt(id))' among \(data.index.count) stations")
@@ -17,7 +17,7 @@ extension StationsAPI {
     /// the same options selects (every filter in the datum of `crs`), as a GeoJSON FeatureCollection
     /// in id order.
     func stations(_ request: APIRequest, data: ServedData) throws(APIProblem) -> APIResponse {
-        let parameters = try APIParameters(request, known: ["bbox", "need", "kind", "region", "crs"])
+        let parameters = try APIParameters(request, known: Self.parameters["/v1/stations"]!)
         let datum = try parameters.datum()
         let filter = StationFilter(need: try parameters.need(), kinds: try parameters.kinds())
         let box = try parameters.parse("bbox") { try BoxArgument.parse($0) }

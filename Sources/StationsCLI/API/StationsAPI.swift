@@ -59,10 +59,23 @@ public final class StationsAPI: @unchecked Sendable {
     public func replace(with data: ServedData) { lock.withLock { served = data } }
 
     /// The endpoints, for 404 versus 405 and for the `Allow` header.
-    static let endpoints: [(method: String, path: String)] = [
+    public static let endpoints: [(method: String, path: String)] = [
         ("GET", "/v1/near"), ("GET", "/v1/stations"), ("GET", "/v1/stations/{id}"),
         ("GET", "/v1/along"), ("POST", "/v1/along"), ("GET", "/v1/coverage"), ("POST", "/v1/audit"), ("GET", "/healthz"),
         ("GET", "/v1/vocabulary"),
+    ]
+
+    /// The query parameters each endpoint takes (any other is a 400); the OpenAPI document lists
+    /// exactly these, which a test checks.
+    public static let parameters: [String: Set<String>] = [
+        "/v1/near": ["lat", "lon", "need", "kind", "limit", "within", "open_at", "open_now", "crs", "format"],
+        "/v1/stations": ["bbox", "need", "kind", "region", "crs"],
+        "/v1/stations/{id}": ["crs"],
+        "/v1/along": ["route", "within", "need", "kind", "every", "open_at", "open_now", "crs", "format", "with_route"],
+        "/v1/coverage": ["bbox", "radius", "need", "kind", "crs", "format"],
+        "/v1/audit": ["name", "fix", "rules", "input_crs", "format"],
+        "/v1/vocabulary": [],
+        "/healthz": [],
     ]
 
     /// Answers one request; every failure becomes a problem response.
@@ -83,8 +96,12 @@ public final class StationsAPI: @unchecked Sendable {
         case ("GET", "/v1/along"), ("POST", "/v1/along"): return try along(request, data: data)
         case ("GET", "/v1/coverage"): return try coverage(request, data: data)
         case ("POST", "/v1/audit"): return try audit(request)
-        case ("GET", "/healthz"): return health(data)
-        case ("GET", "/v1/vocabulary"): return Self.vocabulary
+        case ("GET", "/healthz"):
+            _ = try APIParameters(request, known: [])
+            return health(data)
+        case ("GET", "/v1/vocabulary"):
+            _ = try APIParameters(request, known: [])
+            return Self.vocabulary
         default: break
         }
         if path.hasPrefix("/v1/stations/"), method == "GET" {
