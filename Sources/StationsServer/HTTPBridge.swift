@@ -35,7 +35,6 @@ enum HTTPBridge {
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { headers[field] = value }
         }
-        if answer.status == 405, let allow = answer.headers.first(where: { $0.name == "Allow" }) { headers[.allow] = allow.value }
         var buffer = ByteBufferAllocator().buffer(capacity: answer.body.count)
         buffer.writeBytes(answer.body)
         if headOnly {

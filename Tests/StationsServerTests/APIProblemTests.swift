@@ -83,6 +83,20 @@ import TestSupport
         if test.parameter != nil && !detail.contains("is required") { #expect(problem["value"] is String) }
     }
 
+    @Test func aWrongMethodSaysWhichAreAllowed() throws {
+        let response = answer("/v1/stations/stn-SX-450784", method: "DELETE")
+        #expect(response.status == 405)
+        #expect(response.headers.first { $0.name == "Allow" }?.value == "GET, HEAD")
+        #expect(answer("/v1/along", method: "PUT").headers.first { $0.name == "Allow" }?.value == "GET, POST, HEAD")
+    }
+
+    @Test func anEmptyValueIsAParameterNotGiven() throws {
+        let empty = answer("/v1/near?lat=37.9&lon=112.5&need=&kind=&within=&crs=&open_at=")
+        #expect(empty.status == 200)
+        #expect(empty.text == answer("/v1/near?lat=37.9&lon=112.5").text)
+        #expect(answer("/v1/near?lat=&lon=112.5").status == 400)
+    }
+
     @Test func oversizeBodiesAre413() throws {
         var limits = StationsAPI.Limits()
         limits.maxBodyBytes = 1000

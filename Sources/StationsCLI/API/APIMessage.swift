@@ -77,8 +77,11 @@ public struct APIProblem: Error, Sendable, Equatable {
     public var detail: String
     public var parameter: String?
     public var value: String?
+    /// With 405: the methods the path does take (the `Allow` header, RFC 9110).
+    public var allow: [String] = []
 
-    public init(status: Int, title: String, detail: String, parameter: String? = nil, value: String? = nil) {
+    public init(status: Int, title: String, detail: String, parameter: String? = nil, value: String? = nil, allow: [String] = []) {
+        self.allow = allow
         self.status = status
         self.title = title
         self.detail = detail
@@ -105,6 +108,7 @@ public struct APIProblem: Error, Sendable, Equatable {
         if let parameter { members.append(("parameter", .string(parameter))) }
         if let value { members.append(("value", .string(RecordError.excerpt(value)))) }
         return APIResponse(status: status, contentType: "application/problem+json",
-                           body: Array((JSONValue.object(members).rendered() + "\n").utf8))
+                           body: Array((JSONValue.object(members).rendered() + "\n").utf8),
+                           headers: allow.isEmpty ? [] : [("Allow", allow.joined(separator: ", "))])
     }
 }

@@ -10,7 +10,8 @@ struct APIParameters {
     let known: Set<String>
 
     init(_ request: APIRequest, known: Set<String>) throws(APIProblem) {
-        items = request.query
+        // An empty value is a parameter not given, as HTML forms send every field (`every=`).
+        items = request.query.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty || !known.contains($0.name) }
         self.known = known
         for item in items where !known.contains(item.name) {
             let close = known.min { Self.distance($0, item.name) < Self.distance($1, item.name) }

@@ -111,7 +111,8 @@ public final class StationsAPI: @unchecked Sendable {
         let allowed = Self.endpoints.filter { $0.path == template }.map(\.method)
         guard allowed.isEmpty else {
             throw APIProblem(status: 405, title: "Method not allowed",
-                             detail: "\(request.method) \(path) is not served; use \(allowed.joined(separator: " or "))")
+                             detail: "\(request.method) \(path) is not served; use \(allowed.joined(separator: " or "))",
+                             allow: allowed.contains("GET") ? allowed + ["HEAD"] : allowed)
         }
         throw APIProblem(status: 404, title: "Not found",
                          detail: "no endpoint \(path); see /openapi.json (\(Self.endpoints.map { "\($0.method) \($0.path)" }.joined(separator: ", ")))")
