@@ -15,7 +15,7 @@ dir="${TMPDIR:-/tmp}/stations-bench"
 mkdir -p "$dir"
 command -v wrk >/dev/null || { echo "bench-serve: wrk is missing; run tools/install-deps.sh" >&2; exit 1; }
 
-swift build -c release --product stations --build-path .build-release >&2
+[ -n "${SKIP_BUILD:-}" ] || swift build -c release --product stations --build-path .build-release >&2
 stations=.build-release/release/stations
 csv="$dir/stations-$n.csv"
 snapshot="$dir/stations-$n.idx"
