@@ -62,7 +62,7 @@ struct DiffCommand: ParsableCommand {
         try report.write(console: console) { format in
             switch format {
             case .text: DiffOutput.text(diff, context)
-            case .json: DiffOutput.json(diff, context).rendered() + "\n"
+            case .json: DiffOutput.jsonText(diff, context) + "\n"
             case .geojson: DiffOutput.geoJSON(diff)
             case .csv: DiffOutput.csv(diff)
             }
