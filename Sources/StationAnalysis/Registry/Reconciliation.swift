@@ -54,20 +54,32 @@ public struct Reconciliation: Sendable {
     /// How many entries have `status`.
     public func count(_ status: Status) -> Int { entries.count { $0.status == status } }
 
-    public init(reference: LoadResult, other: LoadResult, options: Options = Options()) {
+    /// `progress`, when given, hears the fraction of the matching done (from any thread, one call at a time).
+    public init(reference: LoadResult, other: LoadResult, options: Options = Options(),
+                progress: (@Sendable (Double) -> Void)? = nil) {
         referenceCount = reference.stations.count
-        let near = CrossNeighbours.within(options.nameRadius, of: other.stations.map(\.coordinate),
-                                          among: reference.stations.map(\.coordinate))
+        let counter = progress.map(RegistryProgress.init)
+        // Every pair within the match radius, whatever the names (few: a city block's stations).
+        let close = CrossNeighbours.within(options.radius, of: other.stations.map(\.coordinate),
+                                           among: reference.stations.map(\.coordinate), progress: counter, until: 0.3)
+        // Every pair with similar names up to the name radius, found by name first: a city's
+        // thousand stations within the name radius are never compared with each other's names.
+        let (referenceKeys, otherKeys) = NameKeys.shared(reference.stations, other.stations)
+        let named = SimilarNames.within(options.nameRadius, queries: other.stations, keys: otherKeys,
+                                        targets: reference.stations, keys: referenceKeys, progress: counter, until: 0.9)
         var pairs: [(rank: Int, distance: Double, other: Int, reference: Int, basis: Basis)] = []
-        for (o, candidates) in near.enumerated() {
-            for candidate in candidates {
-                let similar = NameSimilarity.similar(other.stations[o].name, reference.stations[candidate.index].name)
+        for o in other.stations.indices {
+            // Similar names: a match when close too (the close search found the same pair), else possible by name.
+            for candidate in named[o] {
                 let close = candidate.distance <= options.radius
-                guard similar || close else { continue }
-                let basis: Basis = similar && close ? .nameAndPosition : close ? .position : .name
-                pairs.append((basis == .nameAndPosition ? 0 : 1, candidate.distance, o, candidate.index, basis))
+                pairs.append((close ? 0 : 1, candidate.distance, o, candidate.index, close ? .nameAndPosition : .name))
+            }
+            // Close, and not similar: possible by position.
+            for candidate in close[o] where !named[o].contains(where: { $0.index == candidate.index }) {
+                pairs.append((1, candidate.distance, o, candidate.index, .position))
             }
         }
+        counter?.step(to: 1, units: 1)
         pairs.sort { ($0.rank, $0.distance, $0.other, $0.reference) < ($1.rank, $1.distance, $1.other, $1.reference) }
         var partner = [Int?](repeating: nil, count: other.stations.count)
         var basisOf = [Basis?](repeating: nil, count: other.stations.count)
@@ -90,5 +102,6 @@ public struct Reconciliation: Sendable {
                          fields: FieldChange.between(reference.stations[r], other.stations[o]))
         }
         unmatchedReferences = reference.stations.indices.filter { !referenceTaken[$0] }.map { record(reference, $0) }
+        counter?.advance()
     }
 }

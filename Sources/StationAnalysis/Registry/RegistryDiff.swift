@@ -1,3 +1,4 @@
+import Dispatch
 import StationKit
 
 /// What changed between two versions of a registry, record by record.
@@ -12,8 +13,17 @@ public struct RegistryDiff: Sendable {
     public enum Change: String, Sendable, CaseIterable, Comparable {
         case removed, added, reidentified, moved, changed
 
-        public static func < (lhs: Change, rhs: Change) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        public static func < (lhs: Change, rhs: Change) -> Bool { lhs.rank < rhs.rank }
+
+        /// The position in ``allCases``.
+        var rank: Int {
+            switch self {
+            case .removed: 0
+            case .added: 1
+            case .reidentified: 2
+            case .moved: 3
+            case .changed: 4
+            }
         }
     }
 
@@ -61,9 +71,11 @@ public struct RegistryDiff: Sendable {
     public func count(_ change: Change) -> Int { entries.count { $0.change == change } }
 
     /// Compares `old` with `new` (their valid stations; bad records are the loader's to report).
-    public init(old: LoadResult, new: LoadResult, options: Options = Options()) {
+    /// `progress`, when given, hears the fraction of the matching done (from any thread, one call at a time).
+    public init(old: LoadResult, new: LoadResult, options: Options = Options(), progress: (@Sendable (Double) -> Void)? = nil) {
         oldCount = old.stations.count
         newCount = new.stations.count
+        let counter = progress.map(RegistryProgress.init)
         var entries: [Entry] = []
         var unchanged = 0
         var newByID: [String: Int] = [:]
@@ -72,24 +84,46 @@ public struct RegistryDiff: Sendable {
         var matchedNew = [Bool](repeating: false, count: new.stations.count)
         var leftOld: [Int] = []
         func record(_ result: LoadResult, _ index: Int) -> Record { Record(station: result.stations[index], origin: result.origins[index]) }
-        func entry(_ change: Change?, old o: Int, new n: Int) -> Entry? {
+        @Sendable func entry(_ change: Change?, old o: Int, new n: Int) -> Entry? {
             let a = old.stations[o], b = new.stations[n]
             let distance = a.coordinate.geodesicDistance(to: b.coordinate)
             let moved = distance >= options.moveThreshold
             let fields = FieldChange.between(a, b)
             let kind = change ?? (fields.isEmpty ? (moved ? .moved : nil) : .changed)
             guard let kind else { return nil }
-            return Entry(change: kind, old: record(old, o), new: record(new, n), distance: distance, moved: moved, fields: fields)
+            return Entry(change: kind, old: Record(station: a, origin: old.origins[o]), new: Record(station: b, origin: new.origins[n]),
+                         distance: distance, moved: moved, fields: fields)
         }
-        for (index, station) in old.stations.enumerated() {
-            guard let match = newByID[station.id] else { leftOld.append(index); continue }
-            matchedNew[match] = true
-            if let found = entry(nil, old: index, new: match) { entries.append(found) } else { unchanged += 1 }
+        // Records by id, on all cores in chunks of old records; the chunks' findings are joined in
+        // order, so the result is the serial one.
+        struct Part { var entries: [Entry] = [], unchanged = 0, leftOld: [Int] = [], matched: [Int] = [] }
+        let chunk = 16_384, chunks = (old.stations.count + chunk - 1) / chunk
+        let parts = UnsafeMutableBufferPointer<Part>.allocate(capacity: max(chunks, 1))
+        parts.initialize(repeating: Part())
+        defer { parts.deinitialize(); parts.deallocate() }
+        nonisolated(unsafe) let shared = parts
+        let lookup = newByID
+        counter?.step(to: 0.8, units: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { number in
+            var part = Part()
+            for index in number * chunk..<min(old.stations.count, (number + 1) * chunk) {
+                guard let match = lookup[old.stations[index].id] else { part.leftOld.append(index); continue }
+                part.matched.append(match)
+                if let found = entry(nil, old: index, new: match) { part.entries.append(found) } else { part.unchanged += 1 }
+            }
+            shared[number] = part
+            counter?.advance()
+        }
+        for part in parts {
+            entries += part.entries
+            unchanged += part.unchanged
+            leftOld += part.leftOld
+            for match in part.matched { matchedNew[match] = true }
         }
         let leftNew = matchedNew.indices.filter { !matchedNew[$0] }
         // Re-identification: nearest similar pairs first, each record used once.
         let near = CrossNeighbours.within(options.reidentifyRadius, of: leftOld.map { old.stations[$0].coordinate },
-                                          among: leftNew.map { new.stations[$0].coordinate })
+                                          among: leftNew.map { new.stations[$0].coordinate }, progress: counter, until: 0.95)
         var pairs: [(distance: Double, old: Int, new: Int)] = []
         for (position, candidates) in near.enumerated() {
             let o = leftOld[position]
@@ -110,8 +144,14 @@ public struct RegistryDiff: Sendable {
         for n in leftNew where !takenNew.contains(n) {
             entries.append(Entry(change: .added, old: nil, new: record(new, n), distance: nil, moved: false, fields: []))
         }
-        entries.sort { ($0.change, $0.id, $0.old?.station.id ?? "") < ($1.change, $1.id, $1.old?.station.id ?? "") }
-        self.entries = entries
+        counter?.step(to: 1, units: 1)
+        // The sort keys once per entry (an entry's id is a computed property, its change's order a
+        // search), then the entries in the order of their keys.
+        let keys = entries.map { (rank: $0.change.rank, id: $0.id, oldID: $0.old?.station.id ?? "") }
+        var order = Array(entries.indices)
+        order.sort { (keys[$0].rank, keys[$0].id, keys[$0].oldID) < (keys[$1].rank, keys[$1].id, keys[$1].oldID) }
+        self.entries = order.map { entries[$0] }
         self.unchanged = unchanged
+        counter?.advance()
     }
 }

@@ -39,17 +39,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How close a record under a new id must be to its old self, e.g. 50m.", valueName: "distance"))
     var reidentifyRadius = "50m"
 
-    @Option(name: .long, help: ArgumentHelp("Output: text, json, geojson or csv.", valueName: "format"))
-    var format: RegistryReportFormat = .text
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (complete or not at all); default standard output.", valueName: "file"))
-    var output: String?
-
-    @Option(name: .long, help: ArgumentHelp("Map datum of both files' coordinates: wgs84, gcj02 or bd09. A record's own crs wins.", valueName: "datum"))
-    var inputCrs: Datum = .wgs84
-
-    @Flag(name: .long, help: "Stop with an error (exit 65) on any bad record instead of skipping it.")
-    var strict = false
+    @OptionGroup var report: RegistryReportOptions
 
     func validate() throws {
         _ = try DistanceArgument.parse(moved)
@@ -63,22 +53,19 @@ struct DiffCommand: ParsableCommand {
     func execute(console: Console) throws {
         let options = RegistryDiff.Options(moveThreshold: try DistanceArgument.parse(moved),
                                            reidentifyRadius: try DistanceArgument.parse(reidentifyRadius))
-        let before = try DataOptions.load(paths: [old], inputDatum: inputCrs, strict: strict, console: console)
-        let after = try DataOptions.load(paths: [new], inputDatum: inputCrs, strict: strict, console: console)
-        let diff = RegistryDiff(old: before, new: after, options: options)
+        let before = try report.load(old, console: console)
+        let after = try report.load(new, console: console)
+        let progress = report.matchingProgress("\(InputFile.displayName(old)) with \(InputFile.displayName(new))", verb: "comparing", console: console)
+        let diff = RegistryDiff(old: before, new: after, options: options, progress: progress?.report)
+        progress?.line.finish()
         let context = DiffOutput.Context(oldFile: InputFile.displayName(old), newFile: InputFile.displayName(new), options: options)
-        try OutputFile(path: output, console: console).complete { file in
+        try report.write(console: console) { format in
             switch format {
-            case .text: file.write(DiffOutput.text(diff, context))
-            case .json: file.write(DiffOutput.json(diff, context).rendered() + "\n")
-            case .geojson: file.write(DiffOutput.geoJSON(diff))
-            case .csv: file.write(DiffOutput.csv(diff))
+            case .text: DiffOutput.text(diff, context)
+            case .json: DiffOutput.jsonText(diff, context) + "\n"
+            case .geojson: DiffOutput.geoJSON(diff)
+            case .csv: DiffOutput.csv(diff)
             }
         }
     }
-}
-
-/// Output formats of `diff` and `reconcile`.
-enum RegistryReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, geojson, csv
 }

@@ -38,17 +38,7 @@ struct ReconcileCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How far a similar name may be for a possible match (default 10 × --radius).", valueName: "distance"))
     var nameRadius: String?
 
-    @Option(name: .long, help: ArgumentHelp("Output: text, json, geojson or csv.", valueName: "format"))
-    var format: RegistryReportFormat = .text
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (complete or not at all); default standard output.", valueName: "file"))
-    var output: String?
-
-    @Option(name: .long, help: ArgumentHelp("Map datum of both files' coordinates: wgs84, gcj02 or bd09. A record's own crs wins.", valueName: "datum"))
-    var inputCrs: Datum = .wgs84
-
-    @Flag(name: .long, help: "Stop with an error (exit 65) on any bad record instead of skipping it.")
-    var strict = false
+    @OptionGroup var report: RegistryReportOptions
 
     /// The widest search: similar names farther apart than this are not one station.
     static let widestNameRadius = 50_000.0
@@ -67,17 +57,21 @@ struct ReconcileCommand: ParsableCommand {
     func execute(console: Console) throws {
         let options = Reconciliation.Options(radius: try DistanceArgument.parse(radius),
                                              nameRadius: try nameRadius.map(DistanceArgument.parse))
-        let referenceData = try DataOptions.load(paths: [reference], inputDatum: inputCrs, strict: strict, console: console)
-        let otherData = try DataOptions.load(paths: [other], inputDatum: inputCrs, strict: strict, console: console)
-        let result = Reconciliation(reference: referenceData, other: otherData, options: options)
+        let referenceData = try report.load(reference, console: console)
+        let otherData = try report.load(other, console: console)
+        let progress = report.matchingProgress("\(InputFile.displayName(other)) against \(InputFile.displayName(reference))", verb: "matching",
+                                               console: console)
+        let result = Reconciliation(reference: referenceData, other: otherData, options: options,
+                                    progress: progress?.report)
+        progress?.line.finish()
         let context = ReconcileOutput.Context(referenceFile: InputFile.displayName(reference), otherFile: InputFile.displayName(other),
                                               options: options)
-        try OutputFile(path: output, console: console).complete { file in
+        try report.write(console: console) { format in
             switch format {
-            case .text: file.write(ReconcileOutput.text(result, context))
-            case .json: file.write(ReconcileOutput.json(result, context).rendered() + "\n")
-            case .geojson: file.write(ReconcileOutput.geoJSON(result))
-            case .csv: file.write(ReconcileOutput.csv(result))
+            case .text: ReconcileOutput.text(result, context)
+            case .json: ReconcileOutput.json(result, context).rendered() + "\n"
+            case .geojson: ReconcileOutput.geoJSON(result)
+            case .csv: ReconcileOutput.csv(result)
             }
         }
     }

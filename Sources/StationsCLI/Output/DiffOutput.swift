@@ -51,8 +51,13 @@ enum DiffOutput {
         return "  \(id)  \(station.station.name)" + (parts.isEmpty ? "" : ": " + parts.joined(separator: "; ")) + "\n"
     }
 
-    /// The `stations.diff/1` document.
-    static func json(_ diff: RegistryDiff, _ context: Context) -> JSONValue {
+    /// The `stations.diff/1` document as text, the changes rendered on all cores (the bytes of `json(…).rendered()`).
+    static func jsonText(_ diff: RegistryDiff, _ context: Context) -> String {
+        RegistryRecordJSON.rendered(json(diff, context, changes: false), lastMember: diff.entries, entryJSON)
+    }
+
+    /// The `stations.diff/1` document (with `changes` empty when `changes` is false).
+    static func json(_ diff: RegistryDiff, _ context: Context, changes: Bool = true) -> JSONValue {
         .object([
             ("schema", .string("stations.diff/1")),
             ("old", .object([("file", .string(context.oldFile)), ("stations", .integer(diff.oldCount))])),
@@ -62,7 +67,7 @@ enum DiffOutput {
                 ("reidentify_radius_m", .number(context.options.reidentifyRadius, places: StationJSON.distancePlaces)),
             ])),
             ("summary", .object(summary(diff).map { ($0.0, .integer($0.1)) })),
-            ("changes", .array(diff.entries.map(entryJSON))),
+            ("changes", .array(changes ? diff.entries.map(entryJSON) : [])),
         ])
     }
 

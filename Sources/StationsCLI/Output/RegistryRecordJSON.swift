@@ -1,3 +1,4 @@
+import Dispatch
 import StationAnalysis
 import StationKit
 
@@ -52,5 +53,31 @@ enum RegistryRecordJSON {
         var out = #"{"type":"FeatureCollection","features":["#
         for (i, feature) in features.enumerated() { out += (i == 0 ? "\n" : ",\n") + feature.rendered() }
         return out + (features.isEmpty ? "]}\n" : "\n]}\n")
+    }
+
+    /// `document`'s compact text (``JSONValue/rendered()``) with `items`, rendered on all cores in
+    /// order, as the elements of its last member, which `document` holds as an empty array: the
+    /// same bytes as rendering the whole tree, without building it or writing it on one core.
+    static func rendered<Item: Sendable>(_ document: JSONValue, lastMember items: [Item], _ element: @Sendable (Item) -> JSONValue) -> String {
+        var head = document.rendered()
+        precondition(head.hasSuffix("[]}"), "the last member must be an empty array")
+        head.removeLast(2)
+        let chunk = 2_048, chunks = (items.count + chunk - 1) / chunk
+        let parts = UnsafeMutableBufferPointer<String>.allocate(capacity: max(chunks, 1))
+        parts.initialize(repeating: "")
+        defer { parts.deinitialize(); parts.deallocate() }
+        nonisolated(unsafe) let shared = parts
+        DispatchQueue.concurrentPerform(iterations: chunks) { part in
+            var text = ""
+            for index in part * chunk..<min(items.count, (part + 1) * chunk) {
+                if index > 0 { text += "," }
+                element(items[index]).write(to: &text)
+            }
+            shared[part] = text
+        }
+        var out = head
+        out.reserveCapacity(head.utf8.count + parts.reduce(0) { $0 + $1.utf8.count } + 2)
+        for part in parts { out += part }
+        return out + "]}"
     }
 }
