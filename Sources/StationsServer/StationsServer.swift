@@ -63,7 +63,11 @@ public final class StationsServer: Sendable {
 
     /// The paths that are not API queries: the page, its files, metrics and the API's description.
     private func ownAnswer(method: String, path: String) -> APIResponse? {
-        guard method == "GET" || method == "HEAD" else { return nil }
+        let own = ["/", "/index.html", "/config.json", "/openapi.json", "/v1/regions", "/metrics"].contains(path) || path.hasPrefix("/leaflet/")
+        guard method == "GET" || method == "HEAD" else {
+            return own ? APIProblem(status: 405, title: "Method not allowed", detail: "\(method) \(path) is not served; use GET",
+                                    allow: ["GET", "HEAD"]).response : nil
+        }
         switch path {
         case "/", "/index.html": return files.page
         case "/config.json": return files.config

@@ -24,10 +24,12 @@ import Testing
         #expect(unknown.status == 404)
         #expect(unknown.contentType == "application/problem+json")
         #expect(http(server.base + "/leaflet/../../../etc/passwd").status == 404)
+        #expect(http(server.base + "/metrics", method: "DELETE").status == 405, "the server's own paths refuse other methods too")
 
         let metrics = http(server.base + "/metrics").text
         #expect(metrics.contains(#"stations_http_requests_total{endpoint="/v1/near",status="200"} 1"#), "\(metrics)")
         #expect(metrics.contains(#"stations_http_requests_total{endpoint="other",status="404"} 2"#), "/v1/nowhere and /etc/passwd")
+        #expect(metrics.contains(#"stations_http_requests_total{endpoint="/metrics",status="405"} 1"#))
         #expect(metrics.contains(#"stations_http_request_duration_seconds_count{endpoint="/v1/near"} 1"#))
         #expect(metrics.contains("stations_loaded_stations \(StationLoader.loadDefault().stations.count)"))
         #expect(server.logText.contains("GET /v1/near?lat=37.9&lon=112.5&need=shower 200"), "one line per request")
