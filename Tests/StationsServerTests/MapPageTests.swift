@@ -48,6 +48,14 @@ import Testing
         #expect(png.count > 10_000)
     }
 
+    @Test func theCoverageGapsOfTheViewAreDrawn() throws {
+        let server = try ServerProcess(["--quiet"])
+        defer { _ = server.stop() }
+        let dom = try Self.browse(server.base + "/?lat=37.87&lon=112.55&limit=5&gaps=1", ["--window-size=1280,800", "--dump-dom"])
+        #expect(dom.contains(#"data-gaps="1""#), "one gap feature for the view: \(dom.prefix(300))")
+        #expect(dom.contains("1 km 未覆盖 uncovered:"), "the uncovered share is stated")
+    }
+
     @Test func aBadSearchShowsTheProblemInsteadOfFailingSilently() throws {
         let server = try ServerProcess(["--quiet"])
         defer { _ = server.stop() }
